@@ -1,0 +1,119 @@
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class ClaimKind(models.TextChoices):
+    FACT = "fact", "Checkable fact"
+    FIGURE = "figure", "Figure"
+    FORECAST = "forecast", "Forecast"
+    OPINION = "opinion", "Opinion or framing"
+
+
+class ClaimState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Verdict(models.TextChoices):
+    ACCURATE = "accurate", "Accurate"
+    MOSTLY_ACCURATE = "mostly_accurate", "Mostly accurate"
+    MIXED = "mixed", "Mixed"
+    OUTDATED = "outdated", "Outdated"
+    MISLEADING = "misleading", "Misleading"
+    UNSUBSTANTIATED = "unsubstantiated", "Unsubstantiated"
+    INACCURATE = "inaccurate", "Inaccurate"
+
+
+@dataclass(frozen=True)
+class VerdictMeaning:
+    rating: int  # 1 (worst) to 5 (best), the number a ClaimReview carries
+    icon: str  # shown with the label so a verdict never depends on colour alone
+    explanation: str
+
+
+# The public scale: the methodology page renders it, badges read their icon from it.
+VERDICT_SCALE: dict[str, VerdictMeaning] = {
+    Verdict.ACCURATE: VerdictMeaning(
+        5,
+        "✔",
+        "Reliable evidence bears the claim out and nothing a reader needs is missing. For an "
+        "opinion: the evidence it rests on holds up.",
+    ),
+    Verdict.MOSTLY_ACCURATE: VerdictMeaning(
+        4,
+        "✓",
+        "Right in substance, with an imprecise figure, a missing qualifier or a small error "
+        "that does not change the point.",
+    ),
+    Verdict.MIXED: VerdictMeaning(
+        3,
+        "◐",
+        "Partly right and partly wrong, or, for an opinion or framing, reliable evidence cuts "
+        "both ways.",
+    ),
+    Verdict.OUTDATED: VerdictMeaning(
+        3,
+        "⌛",
+        "Was right when it was made, but events or newer figures have overtaken it. Common for "
+        "forecasts and fast-moving figures, which is why claims carry a re-check date.",
+    ),
+    Verdict.MISLEADING: VerdictMeaning(
+        2,
+        "⚠",
+        "Contains some truth but leaves out or distorts what a reader needs, so the overall "
+        "impression is wrong.",
+    ),
+    Verdict.UNSUBSTANTIATED: VerdictMeaning(
+        2,
+        "?",
+        "No reliable evidence for or against could be found; the claimant has not shown it. "
+        "Not the same as false.",
+    ),
+    Verdict.INACCURATE: VerdictMeaning(
+        1,
+        "✘",
+        "Reliable evidence contradicts the claim.",
+    ),
+}
+
+
+class Confidence(models.TextChoices):
+    """How sure the reviewer is, kept apart from the verdict itself."""
+
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
+
+
+class Stance(models.TextChoices):
+    ASSERTS = "asserts", "Asserts"
+    SUPPORTS = "supports", "Supports"
+    REFUTES = "refutes", "Refutes"
+    CONTEXT = "context", "Adds context"
+
+
+# Which side of the for/against columns each stance counts on: a source that makes or repeats a
+# claim stands behind it as much as one that supports it.
+STANCES_FOR = (Stance.ASSERTS, Stance.SUPPORTS)
+STANCES_AGAINST = (Stance.REFUTES,)
+
+
+class RelationKind(models.TextChoices):
+    COUNTER_CLAIM = "counter_claim", "Counter-claim"
+    SUPPORTS = "supports", "Supports"
+    PART_OF = "part_of", "Part of"
+    DUPLICATE_OF = "duplicate_of", "Duplicate of"
+    SUPERSEDES = "supersedes", "Supersedes"
+
+
+# How a relation reads from each end: "A <forward> B" on A's page, "B <backward> A" on B's.
+RELATION_LABELS: dict[str, tuple[str, str]] = {
+    RelationKind.COUNTER_CLAIM: ("Counter-claim", "Counter-claim"),
+    RelationKind.SUPPORTS: ("Supports", "Supported by"),
+    RelationKind.PART_OF: ("Part of", "Sub-claim"),
+    RelationKind.DUPLICATE_OF: ("Duplicate of", "Duplicated by"),
+    RelationKind.SUPERSEDES: ("Supersedes", "Superseded by"),
+}

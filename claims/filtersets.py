@@ -1,0 +1,64 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from .choices import ClaimKind, Verdict
+from .models import Claim, Evidence, Topic
+
+
+class ClaimFilterSet(django_filters.FilterSet):
+    """The one definition of how claims are filtered: the public list, exports and the API."""
+
+    q = django_filters.CharFilter(label="Search", method="filter_search")
+    verdict = django_filters.MultipleChoiceFilter(
+        choices=Verdict.choices, widget=forms.CheckboxSelectMultiple
+    )
+    kind = django_filters.ChoiceFilter(choices=ClaimKind.choices, empty_label="Any kind")
+    topic = django_filters.ModelChoiceFilter(
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.order_by("name"),
+        empty_label="Any topic",
+    )
+    source = django_filters.CharFilter(
+        label="Source",
+        method="filter_source",
+        help_text="A source's short name, as in its address: /sources/<name>/.",
+    )
+    claimant = django_filters.CharFilter(lookup_expr="icontains")
+    contested = django_filters.BooleanFilter(
+        label="Contested only", method="filter_contested", widget=forms.CheckboxInput
+    )
+    recheck = django_filters.BooleanFilter(
+        label="Due for re-check", method="filter_recheck", widget=forms.CheckboxInput
+    )
+    appeared = django_filters.DateFromToRangeFilter(
+        field_name="first_appeared_on",
+        label="First appeared between",
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["q", "verdict", "kind", "topic", "source", "claimant", "contested", "recheck"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value.strip()) if value.strip() else queryset
+
+    def filter_source(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        cited = Evidence.objects.filter(claim=OuterRef("pk"), source__slug=value)
+        return queryset.filter(Q(first_appeared_in__slug=value) | Exists(cited))
+
+    def filter_contested(self, queryset, name, value):
+        # The public list annotates is_contested already; other callers get it here.
+        if not value:
+            return queryset
+        if "is_contested" not in queryset.query.annotations:
+            queryset = queryset.with_contested()
+        return queryset.filter(is_contested=True)
+
+    def filter_recheck(self, queryset, name, value):
+        return queryset.due_for_recheck() if value else queryset

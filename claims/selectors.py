@@ -1,0 +1,110 @@
+"""Page-shaped reads: each public page's queryset, with the prefetches that fix its query count."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from .choices import STANCES_AGAINST, STANCES_FOR, Stance, Verdict
+from .models import Claim, ClaimRelation, Evidence, Review, Topic
+
+
+def claim_list_public() -> QuerySet[Claim]:
+    return (
+        Claim.objects.published()
+        .with_contested()
+        .select_related("first_appeared_in")
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+        .annotate(
+            evidence_for=Count("evidence", filter=Q(evidence__stance__in=STANCES_FOR)),
+            evidence_against=Count("evidence", filter=Q(evidence__stance__in=STANCES_AGAINST)),
+        )
+        .order_by("-graded_at", "-pk")
+    )
+
+
+def claim_detail_public() -> QuerySet[Claim]:
+    """Published claims with everything their page shows; relations only to published claims."""
+    published_relations = ClaimRelation.objects.between_published().select_related(
+        "from_claim", "to_claim"
+    )
+    return (
+        Claim.objects.published()
+        .with_contested()
+        .select_related("first_appeared_in__outlet")
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.select_related("source__outlet").order_by(
+                    "source__title", "id"
+                ),
+            ),
+            Prefetch("relations_out", queryset=published_relations),
+            Prefetch("relations_in", queryset=published_relations),
+            Prefetch(
+                "reviews",
+                queryset=Review.objects.published().order_by("-published_at", "-pk"),
+                to_attr="verdict_history",
+            ),
+        )
+    )
+
+
+def claim_most_contested(*, limit: int = 6) -> QuerySet[Claim]:
+    """Published contested claims with the most evidence against them first."""
+    return claim_list_public().filter(is_contested=True).order_by(
+        "-evidence_against", "-evidence_for", "-graded_at"
+    )[:limit]
+
+
+def verdict_counts() -> list[dict]:
+    """How many published claims carry each verdict, in the order of the scale."""
+    counts = dict(
+        Claim.objects.published()
+        .exclude(verdict="")
+        .values_list("verdict")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [
+        {"verdict": verdict, "label": verdict.label, "count": counts.get(verdict.value, 0)}
+        for verdict in Verdict
+    ]
+
+
+def claims_for_source_public(source) -> QuerySet[Claim]:
+    """Published claims a source makes, is cited for or first made, with its stances on each."""
+    return (
+        Claim.objects.published()
+        .citing_source(source)
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(source=source).order_by("stance", "id"),
+                to_attr="evidence_from_source",
+            )
+        )
+        .order_by("-graded_at", "-pk")
+    )
+
+
+
+def evidence_by_side(claim: Claim) -> dict[str, list[Evidence]]:
+    """Split a claim's prefetched evidence into the columns its page shows."""
+    sides: dict[str, list[Evidence]] = {"for": [], "against": [], "context": [], "asserted": []}
+    for item in claim.evidence.all():
+        if item.stance == Stance.SUPPORTS:
+            sides["for"].append(item)
+        elif item.stance == Stance.REFUTES:
+            sides["against"].append(item)
+        elif item.stance == Stance.ASSERTS:
+            sides["asserted"].append(item)
+        else:
+            sides["context"].append(item)
+    return sides
+
+
+def relations_of(claim: Claim) -> list[dict]:
+    """The claim's prefetched relations, each read from this claim's end."""
+    return [
+        {"label": relation.label_from(claim), "claim": relation.other_end(claim), "note": relation.note}
+        for relation in [*claim.relations_out.all(), *claim.relations_in.all()]
+    ]

@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from workbench.pagination import ForgivingPaginationMixin
+
+from . import selectors
+from .choices import VERDICT_SCALE, Verdict
+from .filtersets import ClaimFilterSet
+from .models import Claim
+
+
+class HomeView(TemplateView):
+    template_name = "claims/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            verdict_counts=selectors.verdict_counts(),
+            most_contested=selectors.claim_most_contested(),
+            recently_graded=selectors.claim_list_public()[:8],
+            **kwargs,
+        )
+
+
+class ClaimListView(ForgivingPaginationMixin, FilterView):
+    filterset_class = ClaimFilterSet
+    template_name = "claims/claim_list.html"
+    paginate_by = settings.WORKBENCH_PAGE_SIZE
+    # An invalid filter is reported beside the list; the valid ones still apply.
+    strict = False
+
+    def get_queryset(self):
+        return selectors.claim_list_public()
+
+
+class ClaimDetailView(DetailView):
+    model = Claim
+
+    def get_queryset(self):
+        return selectors.claim_detail_public()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            evidence=selectors.evidence_by_side(self.object),
+            relations=selectors.relations_of(self.object),
+            **kwargs,
+        )
+
+
+class MethodologyView(TemplateView):
+    template_name = "claims/methodology.html"
+
+    def get_context_data(self, **kwargs):
+        scale = [{"verdict": verdict, "meaning": VERDICT_SCALE[verdict]} for verdict in Verdict]
+        return super().get_context_data(scale=scale, **kwargs)

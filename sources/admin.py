@@ -1,0 +1,118 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+
+from . import services
+from .models import Outlet, Source
+
+RELIABILITY_FIELDS = ("reliability", "reliability_note")
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "homepage"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class MergeForm(forms.Form):
+    survivor = forms.ModelChoiceField(
+        queryset=Source.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Keep this source; fold the others into it",
+    )
+
+    def __init__(self, *args, sources, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = sources
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "outlet", "kind", "reliability_display", "published_on", "claims_citing"]
+    list_filter = ["kind", "reliability", "language"]
+    search_fields = ["title", "authors", "url", "outlet__name"]
+    autocomplete_fields = ["outlet"]
+    readonly_fields = ["reliability_rated_by", "reliability_rated_at", "created_by", "public_page"]
+    actions = ["merge_sources"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "outlet", "authors", "kind", "language"]}),
+        ("Where to find it", {"fields": ["url", "archive_url", "published_on", "date_precision"]}),
+        (
+            "Reliability",
+            {"fields": [*RELIABILITY_FIELDS, "reliability_rated_by", "reliability_rated_at"]},
+        ),
+        (None, {"fields": ["notes", "created_by", "public_page"]}),
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+
+    def get_queryset(self, request):
+        # Distinct claims that cite the source as evidence, whatever their state: this is the
+        # editors' desk, not the public registry.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("outlet")
+            .annotate(claim_total=Count("evidence__claim", distinct=True))
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("sources.rate_source"):
+            readonly += RELIABILITY_FIELDS
+        return readonly
+
+    @admin.display(description="Reliability", ordering="reliability")
+    def reliability_display(self, obj):
+        return f"{obj.reliability_marker} {obj.get_reliability_display()}"
+
+    @admin.display(description="Claims citing it", ordering="claim_total")
+    def claims_citing(self, obj):
+        return obj.claim_total
+
+    @admin.display(description="Public page")
+    def public_page(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
+
+    def save_model(self, request, obj, form, change):
+        services.source_save(source=obj, by=request.user)
+
+    @admin.action(description="Merge selected duplicate sources…", permissions=["merge"])
+    def merge_sources(self, request, queryset):
+        sources = queryset.order_by("created_at")
+        if sources.count() < 2:
+            self.message_user(request, services.MERGE_NEEDS_TWO, messages.ERROR)
+            return None
+        form = MergeForm(request.POST if "apply" in request.POST else None, sources=sources)
+        if form.is_valid():
+            survivor = form.cleaned_data["survivor"]
+            try:
+                services.source_merge(survivor=survivor, duplicates=list(sources), by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return None
+            self.message_user(
+                request, f"Merged {sources.count() - 1} duplicate(s) into “{survivor}”.", messages.SUCCESS
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/sources/source/merge.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Merge duplicate sources",
+                "opts": self.model._meta,
+                "form": form,
+                "sources": sources,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm("sources.merge_source")

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from claims.selectors import claims_for_source_public
+from workbench.pagination import ForgivingPaginationMixin
+
+from . import selectors
+from .filtersets import SourceFilterSet
+
+
+class SourceListView(ForgivingPaginationMixin, FilterView):
+    filterset_class = SourceFilterSet
+    template_name = "sources/source_list.html"
+    paginate_by = settings.WORKBENCH_PAGE_SIZE
+    strict = False
+
+    def get_queryset(self):
+        return selectors.source_list_public()
+
+
+class SourceDetailView(DetailView):
+    template_name = "sources/source_detail.html"
+
+    def get_queryset(self):
+        return selectors.source_detail_public()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(claims=claims_for_source_public(self.object), **kwargs)

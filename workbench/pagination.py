@@ -1,0 +1,23 @@
+from django.http import Http404
+
+
+class ForgivingPaginationMixin:
+    """A page number that is not a number, or past the end, shows the first page and says so
+    instead of answering 404: a shared link with a stale page number still lands somewhere."""
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:  # what MultipleObjectMixin raises for any page it cannot show
+            self.page_problem = (
+                f"There is no page “{self.request.GET.get(self.page_kwarg)}”; "
+                "showing the first page."
+            )
+            paginator = self.get_paginator(queryset, page_size)
+            page = paginator.page(1)
+            return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_problem"] = getattr(self, "page_problem", "")
+        return context

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from claims.views import HomeView, MethodologyView
+
+admin.site.site_header = "Claim workbench"
+admin.site.site_title = "Claim workbench"
+admin.site.index_title = "Editorial desk"
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("claims/", include("claims.urls")),
+    path("sources/", include("sources.urls")),
+    path("methodology/", MethodologyView.as_view(), name="methodology"),
+    path(settings.WORKBENCH_ADMIN_PATH, admin.site.urls),
+]
