@@ -56,7 +56,7 @@ VERDICT_SCALE: dict[str, VerdictMeaning] = {
     ),
     Verdict.OUTDATED: VerdictMeaning(
         3,
-        "⌛",
+        "◷",
         "Was right when it was made, but events or newer figures have overtaken it. Common for "
         "forecasts and fast-moving figures, which is why claims carry a re-check date.",
     ),

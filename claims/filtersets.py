@@ -16,6 +16,7 @@ class ClaimFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=ClaimKind.choices, empty_label="Any kind")
     topic = django_filters.ModelChoiceFilter(
         field_name="topics",
+        label="Topic",
         to_field_name="slug",
         queryset=Topic.objects.order_by("name"),
         empty_label="Any topic",
@@ -23,7 +24,7 @@ class ClaimFilterSet(django_filters.FilterSet):
     source = django_filters.CharFilter(
         label="Source",
         method="filter_source",
-        help_text="A source's short name, as in its address: /sources/<name>/.",
+        help_text="The short name at the end of a source page's address.",
     )
     claimant = django_filters.CharFilter(lookup_expr="icontains")
     contested = django_filters.BooleanFilter(

@@ -91,14 +91,14 @@ def evidence_by_side(claim: Claim) -> dict[str, list[Evidence]]:
     """Split a claim's prefetched evidence into the columns its page shows."""
     sides: dict[str, list[Evidence]] = {"for": [], "against": [], "context": [], "asserted": []}
     for item in claim.evidence.all():
-        if item.stance == Stance.SUPPORTS:
+        if item.stance in STANCES_FOR:
             sides["for"].append(item)
-        elif item.stance == Stance.REFUTES:
+        elif item.stance in STANCES_AGAINST:
             sides["against"].append(item)
-        elif item.stance == Stance.ASSERTS:
-            sides["asserted"].append(item)
         else:
             sides["context"].append(item)
+        if item.stance == Stance.ASSERTS:
+            sides["asserted"].append(item)
     return sides
 
 

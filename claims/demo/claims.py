@@ -28,11 +28,9 @@ REUTERS = "reuters-minimax-fundraising"
 ESSAY_AUTHOR = "Author of the forum essay on the US–China AGI race"
 GOVAI_AUTHORS = "Jeffrey Ding and Jenny W. Xiao (GovAI survey)"
 
-D2021 = datetime.date(2021, 6, 1)
-D2023_MID = datetime.date(2023, 6, 1)
+# First-appearance dates are given only where the day is known; otherwise the source's own
+# date, with its precision, says when.
 D2023_JUL = datetime.date(2023, 7, 28)
-D2025_MAY = datetime.date(2025, 5, 1)
-D2023 = datetime.date(2023, 1, 1)
 
 
 def ev(source: str, stance: str, locator: str, excerpt: str) -> dict:
@@ -71,7 +69,7 @@ CLAIMS = [
         "statement": "WuDao 2.0 was a series of separate models, not one model.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FACT,
-        "first": (GOVAI, "Data section, paragraph on assessing the WuDao models", D2023),
+        "first": (GOVAI, "Data section, paragraph on assessing the WuDao models", None),
         "topics": ["WuDao", "Model scale"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Data section, paragraph on assessing the WuDao models",
@@ -90,7 +88,7 @@ CLAIMS = [
         "statement": "No published paper describes WuDao 2.0's 1.75-trillion-parameter model.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FACT,
-        "first": (GOVAI, "Data section, paragraph on assessing the WuDao models", D2023),
+        "first": (GOVAI, "Data section, paragraph on assessing the WuDao models", None),
         "topics": ["WuDao"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Data section, last sentence on WuDao 2.0",
@@ -106,7 +104,7 @@ CLAIMS = [
         "statement": "WuDao 2.0 had ten times as many parameters as GPT-3.",
         "claimant": "English-language press coverage in 2021",
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Data section, paragraph on assessing the WuDao models", D2021),
+        "first": (GOVAI, "Data section, paragraph on assessing the WuDao models", None),
         "topics": ["WuDao", "Model scale"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Data section, paragraph on assessing the WuDao models",
@@ -125,7 +123,7 @@ CLAIMS = [
         "statement": "WuDao 2.0 set new state-of-the-art results on nine international benchmarks.",
         "claimant": "BAAI, at its 2021 annual conference",
         "kind": Kind.FACT,
-        "first": (GOVAI, "Technonationalism: frontier models as national pride", D2021),
+        "first": (GOVAI, "Technonationalism: frontier models as national pride", None),
         "topics": ["WuDao", "Benchmarks"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Technonationalism: frontier models as national pride",
@@ -217,7 +215,7 @@ CLAIMS = [
         "statement": "BaGuaLu is a model with 174 trillion parameters.",
         "claimant": GOVAI_AUTHORS + ", compute section",
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Compute section, third takeaway", D2023),
+        "first": (GOVAI, "Compute section, third takeaway", None),
         "topics": ["BaGuaLu", "Model scale"],
         "context": "The model was trained on the New Generation Sunway supercomputer in Wuxi.",
         "evidence": [
@@ -240,7 +238,7 @@ CLAIMS = [
         "statement": "BaGuaLu, trained in 2022, has 14.5 trillion parameters in a mixture-of-experts design.",
         "claimant": GOVAI_AUTHORS + ", Table 1",
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Table 1, row BaGuaLu", D2023),
+        "first": (GOVAI, "Table 1, row BaGuaLu", None),
         "topics": ["BaGuaLu", "Model scale"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Table 1, row BaGuaLu", "14.5T (MoE), released 2 April 2022."),
@@ -256,7 +254,7 @@ CLAIMS = [
         "statement": "The Sunway supercomputer that trained BaGuaLu reaches exascale on 14-nanometre processors.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FACT,
-        "first": (GOVAI, "Compute section, third takeaway", D2023),
+        "first": (GOVAI, "Compute section, third takeaway", None),
         "topics": ["BaGuaLu", "Chips and export controls"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Compute section, third takeaway",
@@ -272,7 +270,7 @@ CLAIMS = [
         "statement": "There is no race between China and the US to build artificial general intelligence.",
         "claimant": ESSAY_AUTHOR,
         "kind": Kind.OPINION,
-        "first": (ESSAY, "opening summary and conclusion", D2023_MID),
+        "first": (ESSAY, "opening summary and conclusion", None),
         "topics": ["AGI race"],
         "recheck": datetime.date(2026, 1, 1),
         "context": (
@@ -304,7 +302,7 @@ CLAIMS = [
         "statement": "Since October 2022, China can no longer buy data-centre GPUs from abroad.",
         "claimant": ESSAY_AUTHOR,
         "kind": Kind.FACT,
-        "first": (ESSAY, "section on compute, paragraph 2", D2023_MID),
+        "first": (ESSAY, "section on compute, paragraph 2", None),
         "topics": ["Chips and export controls", "AGI race"],
         "evidence": [
             ev(ESSAY, Stance.ASSERTS, "section on compute, paragraph 2",
@@ -326,7 +324,7 @@ CLAIMS = [
         "statement": "Chinese companies could still buy Nvidia's H800 data-centre GPU in 2023.",
         "claimant": ESSAY_AUTHOR + " (footnote 2)",
         "kind": Kind.FACT,
-        "first": (ESSAY, "footnote 2", D2023_MID),
+        "first": (ESSAY, "footnote 2", None),
         "topics": ["Chips and export controls"],
         "recheck": datetime.date(2024, 1, 1),
         "evidence": [
@@ -358,7 +356,7 @@ CLAIMS = [
         "statement": "In 2023, US export controls were not yet strongly limiting China's ability to train large language models.",
         "claimant": ESSAY_AUTHOR + " (footnote 2)",
         "kind": Kind.OPINION,
-        "first": (ESSAY, "footnote 2", D2023_MID),
+        "first": (ESSAY, "footnote 2", None),
         "topics": ["Chips and export controls", "AGI race"],
         "evidence": [
             ev(ESSAY, Stance.ASSERTS, "footnote 2",
@@ -377,7 +375,7 @@ CLAIMS = [
         "statement": "China is failing to build a domestic semiconductor industry.",
         "claimant": ESSAY_AUTHOR,
         "kind": Kind.OPINION,
-        "first": (ESSAY, "summary list, point 1", D2023_MID),
+        "first": (ESSAY, "summary list, point 1", None),
         "topics": ["Semiconductors", "AGI race"],
         "recheck": datetime.date(2025, 6, 1),
         "evidence": [
@@ -402,7 +400,7 @@ CLAIMS = [
         "statement": "China built 162 of the world's 500 largest supercomputers.",
         "claimant": "Commenter on the forum essay (second comment)",
         "kind": Kind.FIGURE,
-        "first": (COMMENTS, "second comment", D2023_MID),
+        "first": (COMMENTS, "second comment", None),
         "topics": ["Compute"],
         "recheck": datetime.date(2024, 6, 1),
         "evidence": [
@@ -420,7 +418,7 @@ CLAIMS = [
         "statement": "Both Chinese supercomputers in the world's top ten were built before the October 2022 export controls.",
         "claimant": "Commenter on the forum essay (reply on supercomputers)",
         "kind": Kind.FACT,
-        "first": (COMMENTS, "reply to the second comment", D2023_MID),
+        "first": (COMMENTS, "reply to the second comment", None),
         "topics": ["Compute", "Chips and export controls"],
         "evidence": [
             ev(COMMENTS, Stance.ASSERTS, "reply to the second comment",
@@ -433,7 +431,7 @@ CLAIMS = [
         "statement": "China's leadership has no interest in reaching AGI by scaling language models.",
         "claimant": ESSAY_AUTHOR,
         "kind": Kind.OPINION,
-        "first": (ESSAY, "section on political reasons", D2023_MID),
+        "first": (ESSAY, "section on political reasons", None),
         "topics": ["AGI race", "Governance and ethics"],
         "evidence": [
             ev(ESSAY, Stance.ASSERTS, "section on political reasons",
@@ -453,7 +451,7 @@ CLAIMS = [
         "statement": "Chinese labs produce a large share of the world's large-language-model research.",
         "claimant": "Commenter on the forum essay (second comment)",
         "kind": Kind.FACT,
-        "first": (COMMENTS, "second comment", D2023_MID),
+        "first": (COMMENTS, "second comment", None),
         "topics": ["AGI race"],
         "evidence": [
             ev(COMMENTS, Stance.ASSERTS, "second comment", "Points to the volume of Chinese LLM research."),
@@ -470,7 +468,7 @@ CLAIMS = [
         "statement": "A Chinese model was the best open-source text-to-video model in 2023.",
         "claimant": "Commenter on the forum essay (second comment)",
         "kind": Kind.FACT,
-        "first": (COMMENTS, "second comment", D2023_MID),
+        "first": (COMMENTS, "second comment", None),
         "topics": ["Open-source models"],
         "recheck": datetime.date(2024, 6, 1),
         "evidence": [
@@ -488,7 +486,7 @@ CLAIMS = [
         "statement": "More than half of the papers on arXiv have Chinese authors.",
         "claimant": "Commenter on the forum essay (reply on semiconductors)",
         "kind": Kind.FIGURE,
-        "first": (COMMENTS, "comment on the semiconductor claim", D2023_MID),
+        "first": (COMMENTS, "comment on the semiconductor claim", None),
         "topics": ["AGI race"],
         "evidence": [
             ev(COMMENTS, Stance.ASSERTS, "comment on the semiconductor claim",
@@ -503,7 +501,7 @@ CLAIMS = [
         "statement": "China carries out 90 percent of the world's electronics manufacturing.",
         "claimant": "Commenter on the forum essay (reply on semiconductors)",
         "kind": Kind.FIGURE,
-        "first": (COMMENTS, "comment on the semiconductor claim", D2023_MID),
+        "first": (COMMENTS, "comment on the semiconductor claim", None),
         "topics": ["Semiconductors"],
         "evidence": [
             ev(COMMENTS, Stance.ASSERTS, "comment on the semiconductor claim", "Given without a source."),
@@ -515,7 +513,7 @@ CLAIMS = [
         "statement": "Chinese developers can get around chip controls by renting data centres abroad.",
         "claimant": "Commenter on the forum essay (reply on renting compute)",
         "kind": Kind.OPINION,
-        "first": (COMMENTS, "comment on renting data centres", D2023_MID),
+        "first": (COMMENTS, "comment on renting data centres", None),
         "topics": ["Chips and export controls", "Compute"],
         "recheck": datetime.date(2027, 1, 1),
         "evidence": [
@@ -533,7 +531,7 @@ CLAIMS = [
         "statement": "Decentralised volunteer computing will almost certainly never match state-of-the-art training clusters.",
         "claimant": "Commenter on the forum essay (reply on volunteer training)",
         "kind": Kind.FORECAST,
-        "first": (COMMENTS, "reply on volunteer training", D2023_MID),
+        "first": (COMMENTS, "reply on volunteer training", None),
         "topics": ["Compute"],
         "recheck": datetime.date(2027, 6, 1),
         "evidence": [
@@ -554,7 +552,7 @@ CLAIMS = [
         "statement": "Jack Ma disappeared from public view in 2020 because the party judged Alibaba too powerful.",
         "claimant": ESSAY_AUTHOR,
         "kind": Kind.OPINION,
-        "first": (ESSAY, "section on political reasons", D2023_MID),
+        "first": (ESSAY, "section on political reasons", None),
         "topics": ["Governance and ethics"],
         "evidence": [
             ev(ESSAY, Stance.ASSERTS, "section on political reasons",
@@ -572,7 +570,7 @@ CLAIMS = [
         "statement": "Jack Ma's 2020 disappearance owed at least as much to his speech criticising regulators as to Alibaba's size.",
         "claimant": "Commenter on the forum essay (last comment)",
         "kind": Kind.OPINION,
-        "first": (COMMENTS, "last comment", D2023_MID),
+        "first": (COMMENTS, "last comment", None),
         "topics": ["Governance and ethics"],
         "evidence": [ev(COMMENTS, Stance.ASSERTS, "last comment", "Stated as the commenter's view.")],
         "grading": (V.UNSUBSTANTIATED, Conf.LOW, "Plausible, unsourced, and about motives no one has stated."),
@@ -582,7 +580,7 @@ CLAIMS = [
         "statement": "Early testers found Baidu's Ernie Bot slightly weaker than GPT-3.",
         "claimant": ESSAY_AUTHOR,
         "kind": Kind.FACT,
-        "first": (ESSAY, "section on political reasons, Ernie Bot paragraph", D2023_MID),
+        "first": (ESSAY, "section on political reasons, Ernie Bot paragraph", None),
         "topics": ["Benchmarks"],
         "evidence": [
             ev(ESSAY, Stance.ASSERTS, "Ernie Bot paragraph",
@@ -599,7 +597,7 @@ CLAIMS = [
         "statement": "Baidu's March 2023 Ernie Bot launch showed only pre-recorded video.",
         "claimant": ESSAY_AUTHOR,
         "kind": Kind.FACT,
-        "first": (ESSAY, "Ernie Bot paragraph", D2023_MID),
+        "first": (ESSAY, "Ernie Bot paragraph", None),
         "topics": ["Benchmarks"],
         "evidence": [ev(ESSAY, Stance.ASSERTS, "Ernie Bot paragraph", "States it without a link.")],
         "status": "draft",
@@ -609,7 +607,7 @@ CLAIMS = [
         "statement": "China's April 2023 draft rules on generative AI would in effect ban powerful language models.",
         "claimant": ESSAY_AUTHOR,
         "kind": Kind.OPINION,
-        "first": (ESSAY, "section on political reasons, draft guidelines paragraph", D2023_MID),
+        "first": (ESSAY, "section on political reasons, draft guidelines paragraph", None),
         "topics": ["Governance and ethics", "AGI race"],
         "evidence": [
             ev(ESSAY, Stance.ASSERTS, "draft guidelines paragraph",
@@ -629,7 +627,7 @@ CLAIMS = [
         "statement": "ByteDance's chatbot Doubao has more than 100 million monthly active users.",
         "claimant": "AI Era (Xinzhiyuan), translated by ChinAI",
         "kind": Kind.FIGURE,
-        "first": (AI_ERA, "ByteDance section", D2025_MAY),
+        "first": (AI_ERA, "ByteDance section", None),
         "topics": ["Industry"],
         "recheck": datetime.date(2026, 5, 1),
         "evidence": [
@@ -644,7 +642,7 @@ CLAIMS = [
         "statement": "Alibaba plans to invest 380 billion yuan in AI and cloud infrastructure over three years.",
         "claimant": "AI Era (Xinzhiyuan), translated by ChinAI",
         "kind": Kind.FIGURE,
-        "first": (AI_ERA, "Alibaba section", D2025_MAY),
+        "first": (AI_ERA, "Alibaba section", None),
         "topics": ["Industry"],
         "evidence": [ev(CHINAI, Stance.ASSERTS, "Alibaba section",
                         "Says the sum exceeds what other Chinese tech giants have committed.")],
@@ -656,7 +654,7 @@ CLAIMS = [
         "statement": "Alibaba's Qwen is the world's leading open-source model series.",
         "claimant": "AI Era (Xinzhiyuan), translated by ChinAI",
         "kind": Kind.OPINION,
-        "first": (CHINAI, "Alibaba section", D2025_MAY),
+        "first": (CHINAI, "Alibaba section", None),
         "topics": ["Open-source models", "Industry"],
         "recheck": datetime.date(2025, 12, 1),
         "evidence": [
@@ -672,7 +670,7 @@ CLAIMS = [
         "statement": "All ten of Hugging Face's top open-source models were built on Qwen.",
         "claimant": "AI Era (Xinzhiyuan), translated by ChinAI",
         "kind": Kind.FACT,
-        "first": (CHINAI, "Alibaba section", D2025_MAY),
+        "first": (CHINAI, "Alibaba section", None),
         "topics": ["Open-source models"],
         "evidence": [ev(CHINAI, Stance.ASSERTS, "Alibaba section, figure",
                         "Shows a leaderboard snapshot; which leaderboard and date is not given.")],
@@ -685,7 +683,7 @@ CLAIMS = [
         "statement": "Zhipu is the first Chinese large-model start-up to prepare a stock-market listing.",
         "claimant": "AI Era (Xinzhiyuan), translated by ChinAI",
         "kind": Kind.FACT,
-        "first": (CHINAI, "Zhipu section", D2025_MAY),
+        "first": (CHINAI, "Zhipu section", None),
         "topics": ["Industry"],
         "recheck": datetime.date(2026, 1, 1),
         "evidence": [ev(CHINAI, Stance.ASSERTS, "Zhipu section",
@@ -697,7 +695,7 @@ CLAIMS = [
         "statement": "ByteDance's coding assistant Trae runs on OpenAI's GPT-4o or Anthropic's Claude 3.5 Sonnet.",
         "claimant": "Jeffrey Ding, ChinAI Newsletter",
         "kind": Kind.FACT,
-        "first": (CHINAI, "Bytedance section", D2025_MAY),
+        "first": (CHINAI, "Bytedance section", None),
         "topics": ["Industry"],
         "recheck": datetime.date(2025, 11, 1),
         "evidence": [ev(CHINAI, Stance.ASSERTS, "Bytedance section", "Noted as a surprise by the translator.")],
@@ -709,7 +707,7 @@ CLAIMS = [
         "statement": "Stepfun ranked first on the Chinese evaluation platform OpenCompass.",
         "claimant": "AI Era (Xinzhiyuan), translated by ChinAI",
         "kind": Kind.FACT,
-        "first": (CHINAI, "Stepfun section", D2025_MAY),
+        "first": (CHINAI, "Stepfun section", None),
         "topics": ["Industry", "Benchmarks"],
         "evidence": [ev(CHINAI, Stance.ASSERTS, "Stepfun section",
                         "Alongside a top-ten Chatbot Arena placing; no dates.")],
@@ -789,7 +787,7 @@ CLAIMS = [
         "statement": "Yuan 1.0's training took 4.1 × 10²³ FLOPs.",
         "claimant": GOVAI_AUTHORS + ", Table 1",
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Table 1, row Yuan 1.0", D2023),
+        "first": (GOVAI, "Table 1, row Yuan 1.0", None),
         "topics": ["Training compute"],
         "context": "One petaFLOP/s-day is 8.64 × 10¹⁹ FLOPs, so 4,095 petaFLOP/s-days is about 3.5 × 10²³.",
         "evidence": [
@@ -823,7 +821,7 @@ CLAIMS = [
         "statement": "ERNIE 3.0 Titan's training took 4.2 × 10²² FLOPs.",
         "claimant": GOVAI_AUTHORS + ", Table 1",
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Table 1, row ERNIE 3.0 Titan", D2023),
+        "first": (GOVAI, "Table 1, row ERNIE 3.0 Titan", None),
         "topics": ["Training compute"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Table 1, row ERNIE 3.0 Titan", "4.2E+22 FLOPs."),
@@ -839,7 +837,7 @@ CLAIMS = [
         "statement": "Baidu's ERNIE 3.0 was trained with 2.4 × 10¹⁸ FLOPs.",
         "claimant": GOVAI_AUTHORS + ", Table 1",
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Table 1, row ERNIE 3.0", D2023),
+        "first": (GOVAI, "Table 1, row ERNIE 3.0", None),
         "topics": ["Training compute"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Table 1, row ERNIE 3.0", "2.4E+18 FLOPs, 10B parameters."),
@@ -870,7 +868,7 @@ CLAIMS = [
         "statement": "PanGu-α's training stopped after 40 billion tokens, about 796 petaFLOP/s-days of compute.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Compute section, second takeaway", D2023),
+        "first": (GOVAI, "Compute section, second takeaway", None),
         "topics": ["Training compute"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Compute section, second takeaway",
@@ -887,7 +885,7 @@ CLAIMS = [
         "statement": "Alibaba cut PLUG's planned 120-day training run on 128 A100s to 35 days, about 427 petaFLOP/s-days.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Compute section, second takeaway", D2023),
+        "first": (GOVAI, "Compute section, second takeaway", None),
         "topics": ["Training compute"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Compute section, second takeaway", "Gives plan, outcome and estimate."),
@@ -901,7 +899,7 @@ CLAIMS = [
         "statement": "Only 3 of the 26 Chinese large models surveyed say they were trained without Nvidia GPUs.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Compute section, third takeaway", D2023),
+        "first": (GOVAI, "Compute section, third takeaway", None),
         "topics": ["Chips and export controls"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Compute section, third takeaway", "V100 and A100 dominate."),
@@ -915,7 +913,7 @@ CLAIMS = [
         "statement": "About half of China's large-model projects discuss ethics or governance.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FIGURE,
-        "first": (GOVAI, "Main Findings", D2023),
+        "first": (GOVAI, "Main Findings", None),
         "topics": ["Governance and ethics"],
         "evidence": [
             ev(GOVAI, Stance.ASSERTS, "Main Findings", "Says half the projects raise such issues."),
@@ -929,7 +927,7 @@ CLAIMS = [
         "statement": "Chinese AI developers do not discuss the ethics of their large models.",
         "claimant": "Conventional Western accounts, as summarised by the GovAI survey",
         "kind": Kind.OPINION,
-        "first": (GOVAI, "Government, Ethics, and Access section", D2023),
+        "first": (GOVAI, "Government, Ethics, and Access section", None),
         "topics": ["Governance and ethics"],
         "evidence": [
             ev(GOVAI, Stance.REFUTES, "Government, Ethics, and Access section",
@@ -943,7 +941,7 @@ CLAIMS = [
         "statement": "GLM-130B is an open bilingual model that can be downloaded and run on a single server.",
         "claimant": GOVAI_AUTHORS + ", Table 1",
         "kind": Kind.FACT,
-        "first": (GOVAI, "Table 1, row GLM-130B", D2023),
+        "first": (GOVAI, "Table 1, row GLM-130B", None),
         "topics": ["Open-source models"],
         "evidence": [ev(GOVAI, Stance.ASSERTS, "Table 1, row GLM-130B", "Trained on 96 A100s for two months.")],
         "grading": (V.ACCURATE, Conf.MEDIUM, "As stated by its developers and reported by the survey."),
@@ -953,7 +951,7 @@ CLAIMS = [
         "statement": "BAAI's 200-page 'Roadmap for Big Model' review contained more than ten plagiarised sections.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FACT,
-        "first": (GOVAI, "Role of Government, BAAI", D2023),
+        "first": (GOVAI, "Role of Government, BAAI", None),
         "topics": ["Governance and ethics"],
         "evidence": [ev(GOVAI, Stance.ASSERTS, "Role of Government, BAAI",
                         "The April 2022 scandal over a review with nearly a hundred co-authors.")],
@@ -964,7 +962,7 @@ CLAIMS = [
         "statement": "Only four Chinese large models were open to public access in January 2023.",
         "claimant": GOVAI_AUTHORS,
         "kind": Kind.FACT,
-        "first": (GOVAI, "Access Restrictions section", D2023),
+        "first": (GOVAI, "Access Restrictions section", None),
         "topics": ["Open-source models", "Governance and ethics"],
         "recheck": datetime.date(2024, 1, 1),
         "evidence": [

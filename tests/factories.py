@@ -1,0 +1,117 @@
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, Stance, Verdict
+from claims.models import Claim, ClaimRelation, Evidence, Review, Topic
+from sources.choices import Reliability, SourceKind
+from sources.models import Outlet, Source
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", "a-long-test-password")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+        if create:
+            self.save()
+
+
+class OutletFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outlet
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Outlet {n}")
+    slug = factory.Sequence(lambda n: f"outlet-{n}")
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    title = factory.Sequence(lambda n: f"Report number {n} on large models")
+    slug = factory.Sequence(lambda n: f"report-{n}")
+    outlet = factory.SubFactory(OutletFactory)
+    kind = SourceKind.REPORT
+    reliability = Reliability.GENERALLY_RELIABLE
+    url = factory.Sequence(lambda n: f"https://example.org/reports/{n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        source = model_class(*args, **kwargs)
+        source.full_clean()  # normalises the URL, as every entry point does
+        source.save()
+        return source
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    """A draft claim; pass state=ClaimState.PUBLISHED and a verdict for a public one."""
+
+    class Meta:
+        model = Claim
+
+    statement = factory.Sequence(lambda n: f"Model {n} has {n} billion parameters.")
+    slug = factory.Sequence(lambda n: f"model-{n}-parameters")
+    kind = ClaimKind.FIGURE
+    claimant = "A developer"
+    first_appeared_in = factory.SubFactory(SourceFactory)
+    first_appeared_locator = "Table 1"
+    state = ClaimState.DRAFT
+
+
+class PublishedClaimFactory(ClaimFactory):
+    state = ClaimState.PUBLISHED
+    verdict = Verdict.ACCURATE
+    confidence = Confidence.HIGH
+    graded_at = factory.Faker("date_time_this_year", tzinfo=factory.Faker("pytimezone"))
+    published_at = factory.SelfAttribute("graded_at")
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    claim = factory.SubFactory(ClaimFactory)
+    source = factory.SubFactory(SourceFactory)
+    stance = Stance.SUPPORTS
+    locator = factory.Sequence(lambda n: f"page {n}")
+    excerpt = "The report gives the figure in its main table."
+
+
+class RelationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClaimRelation
+
+    from_claim = factory.SubFactory(PublishedClaimFactory)
+    to_claim = factory.SubFactory(PublishedClaimFactory)
+    kind = RelationKind.COUNTER_CLAIM
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    claim = factory.SubFactory(ClaimFactory)
+    verdict = Verdict.ACCURATE
+    confidence = Confidence.MEDIUM
+    rationale = "The developer's paper gives the figure."
+    reviewer = factory.SubFactory(UserFactory)
