@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
@@ -9,6 +10,8 @@ from . import services
 from .models import Outlet, Source
 
 RELIABILITY_FIELDS = ("reliability", "reliability_note")
+# A pasted address without a scheme is almost always an https one.
+URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Outlet)
@@ -16,6 +19,7 @@ class OutletAdmin(admin.ModelAdmin):
     list_display = ["name", "homepage"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
 
 
 class MergeForm(forms.Form):
@@ -39,6 +43,7 @@ class SourceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["outlet"]
     readonly_fields = ["reliability_rated_by", "reliability_rated_at", "created_by", "public_page"]
     actions = ["merge_sources"]
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     fieldsets = [
         (None, {"fields": ["title", "slug", "outlet", "authors", "kind", "language"]}),
         ("Where to find it", {"fields": ["url", "archive_url", "published_on", "date_precision"]}),

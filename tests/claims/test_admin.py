@@ -1,0 +1,94 @@
+"""Editors log, link and grade claims in the admin; a second editor approves."""
+
+import pytest
+from django.urls import reverse
+
+from claims.choices import ClaimState, RelationKind, Stance, Verdict
+from claims.models import Claim
+from tests.admin_forms import inline_post
+from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:claims_claim_add")
+
+
+def test_editor_logs_a_claim_with_evidence_a_counter_claim_and_a_grading(client, editor):
+    source = SourceFactory(title="Forum essay")
+    counter = PublishedClaimFactory(statement="Chinese firms could still buy the H800.")
+    client.force_login(editor)
+    data = inline_post(
+        client,
+        ADD_URL,
+        {
+            "statement": "China can no longer buy data-centre GPUs.",
+            "slug": "china-can-no-longer-buy-gpus",
+            "kind": "fact",
+            "claimant": "The essay's author",
+            "first_appeared_in": source.pk,
+            "first_appeared_locator": "section 2",
+        },
+        {
+            "evidence": [{"source": source.pk, "stance": Stance.ASSERTS, "locator": "section 2"}],
+            "relations_out": [{"kind": RelationKind.COUNTER_CLAIM, "to_claim": counter.pk}],
+            "reviews": [{"verdict": Verdict.INACCURATE, "confidence": "high", "rationale": "Footnote 2."}],
+        },
+    )
+
+    response = client.post(ADD_URL, data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    claim = Claim.objects.get(slug="china-can-no-longer-buy-gpus")
+    assert claim.created_by == editor
+    assert claim.state == ClaimState.IN_REVIEW
+    assert claim.evidence.get().added_by == editor
+    assert claim.relations_out.get().to_claim == counter
+    assert claim.reviews.get().reviewer == editor
+
+
+def test_an_over_long_statement_is_refused_in_admin_with_the_limit(client, editor):
+    client.force_login(editor)
+    data = inline_post(client, ADD_URL, {"statement": "x" * 400, "slug": "long", "kind": "fact", "claimant": "X"})
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "at most 300 characters" in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def approve(client, claim):
+    return client.post(
+        reverse("admin:claims_claim_changelist"),
+        {"action": "approve_and_publish", "_selected_action": [claim.pk]},
+        follow=True,
+    )
+
+
+def test_the_author_of_a_grading_cannot_approve_it_but_a_second_editor_can(client, editor, second_editor):
+    from claims import services
+
+    claim = ClaimFactory()
+    services.review_submit(claim=claim, verdict=Verdict.MIXED, rationale="Both sides.", by=editor)
+
+    client.force_login(editor)
+    refused = approve(client, claim)
+    assert "a second person must approve" in refused.content.decode()
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.IN_REVIEW
+
+    client.force_login(second_editor)
+    approve(client, claim)
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.PUBLISHED
+    assert claim.verdict == Verdict.MIXED
+    assert claim.reviews.get().approved_by == second_editor
+
+
+def test_published_gradings_are_shown_read_only(client, editor, second_editor):
+    from claims import services
+
+    claim = ClaimFactory()
+    services.claim_grade_and_publish(claim=claim, verdict=Verdict.ACCURATE, rationale="Checked the paper.", reviewer=editor, approver=second_editor)
+    client.force_login(editor)
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    assert "Checked the paper." in page
+    assert "Checked the paper.</textarea>" not in page  # no editable copy of a published grading
