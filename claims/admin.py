@@ -138,7 +138,9 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description="Submit selected drafts for review")
     def submit_for_review(self, request, queryset):
-        self._apply(request, queryset, lambda claim: services.claim_submit(claim=claim), "submitted")
+        self._apply(
+            request, queryset, lambda claim: services.claim_submit(claim=claim), "submitted"
+        )
 
     @admin.action(description="Approve and publish selected claims")
     def approve_and_publish(self, request, queryset):

@@ -50,9 +50,11 @@ def claim_detail_public() -> QuerySet[Claim]:
 
 def claim_most_contested(*, limit: int = 6) -> QuerySet[Claim]:
     """Published contested claims with the most evidence against them first."""
-    return claim_list_public().filter(is_contested=True).order_by(
-        "-evidence_against", "-evidence_for", "-graded_at"
-    )[:limit]
+    return (
+        claim_list_public()
+        .filter(is_contested=True)
+        .order_by("-evidence_against", "-evidence_for", "-graded_at")[:limit]
+    )
 
 
 def verdict_counts() -> list[dict]:
@@ -86,7 +88,6 @@ def claims_for_source_public(source) -> QuerySet[Claim]:
     )
 
 
-
 def evidence_by_side(claim: Claim) -> dict[str, list[Evidence]]:
     """Split a claim's prefetched evidence into the columns its page shows."""
     sides: dict[str, list[Evidence]] = {"for": [], "against": [], "context": [], "asserted": []}
@@ -105,6 +106,10 @@ def evidence_by_side(claim: Claim) -> dict[str, list[Evidence]]:
 def relations_of(claim: Claim) -> list[dict]:
     """The claim's prefetched relations, each read from this claim's end."""
     return [
-        {"label": relation.label_from(claim), "claim": relation.other_end(claim), "note": relation.note}
+        {
+            "label": relation.label_from(claim),
+            "claim": relation.other_end(claim),
+            "note": relation.note,
+        }
         for relation in [*claim.relations_out.all(), *claim.relations_in.all()]
     ]

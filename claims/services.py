@@ -206,6 +206,8 @@ def claim_grade_and_publish(
     confidence: str = Confidence.MEDIUM,
 ) -> Claim:
     """The whole path from a graded draft to a public claim, as two people take it."""
-    review_submit(claim=claim, verdict=verdict, rationale=rationale, confidence=confidence, by=reviewer)
+    review_submit(
+        claim=claim, verdict=verdict, rationale=rationale, confidence=confidence, by=reviewer
+    )
     claim.refresh_from_db()
     return claim_publish(claim=claim, approver=approver)

@@ -37,7 +37,14 @@ class MergeForm(forms.Form):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["title", "outlet", "kind", "reliability_display", "published_on", "claims_citing"]
+    list_display = [
+        "title",
+        "outlet",
+        "kind",
+        "reliability_display",
+        "published_on",
+        "claims_citing",
+    ]
     list_filter = ["kind", "reliability", "language"]
     search_fields = ["title", "authors", "url", "outlet__name"]
     autocomplete_fields = ["outlet"]
@@ -103,7 +110,9 @@ class SourceAdmin(admin.ModelAdmin):
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return None
             self.message_user(
-                request, f"Merged {sources.count() - 1} duplicate(s) into “{survivor}”.", messages.SUCCESS
+                request,
+                f"Merged {sources.count() - 1} duplicate(s) into “{survivor}”.",
+                messages.SUCCESS,
             )
             return None
         return TemplateResponse(

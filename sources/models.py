@@ -67,7 +67,9 @@ class Source(models.Model):
         help_text="How much of the publication date is known.",
     )
     kind = models.CharField(max_length=20, choices=SourceKind.choices, default=SourceKind.OTHER)
-    language = models.CharField(max_length=10, default="en", help_text="ISO 639-1 code, e.g. en, zh.")
+    language = models.CharField(
+        max_length=10, default="en", help_text="ISO 639-1 code, e.g. en, zh."
+    )
     reliability = models.CharField(
         max_length=20, choices=Reliability.choices, default=Reliability.UNRATED
     )

@@ -59,9 +59,7 @@ def source_merge(*, survivor: Source, duplicates: list[Source], by: AbstractBase
     duplicates = [source for source in duplicates if source.pk != survivor.pk]
     if not duplicates:
         raise ValidationError(MERGE_NEEDS_TWO)
-    relations = [
-        rel for rel in Source._meta.related_objects if rel.one_to_many and not rel.hidden
-    ]
+    relations = [rel for rel in Source._meta.related_objects if rel.one_to_many and not rel.hidden]
     fillable = ["url", "outlet", "authors", "published_on", "archive_url"]
     merged_notes = []
     for duplicate in duplicates:

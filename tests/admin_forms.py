@@ -3,7 +3,9 @@
 import re
 
 
-def inline_post(client, url: str, fields: dict, inlines: dict[str, list[dict]] | None = None) -> dict:
+def inline_post(
+    client, url: str, fields: dict, inlines: dict[str, list[dict]] | None = None
+) -> dict:
     """The data an admin change form posts: `fields`, plus each inline formset found on the
     page at `url`, with the given rows for the inlines named in `inlines` and none for others."""
     page = client.get(url).content.decode()

@@ -20,14 +20,46 @@ def user_for(role, request):
 @pytest.mark.parametrize(
     "url_name, args, expected",
     [
-        ("admin:index", False, {"anonymous": LOGIN, "editor": ALLOWED, "curator": ALLOWED, "superuser": ALLOWED}),
-        ("admin:claims_claim_changelist", False, {"anonymous": LOGIN, "editor": ALLOWED, "curator": ALLOWED, "superuser": ALLOWED}),
-        ("admin:claims_claim_add", False, {"anonymous": LOGIN, "editor": ALLOWED, "curator": REFUSED, "superuser": ALLOWED}),
-        ("admin:claims_claim_delete", True, {"anonymous": LOGIN, "editor": REFUSED, "curator": REFUSED, "superuser": ALLOWED}),
-        ("admin:sources_source_add", False, {"anonymous": LOGIN, "editor": ALLOWED, "curator": ALLOWED, "superuser": ALLOWED}),
-        ("admin:sources_source_delete", True, {"anonymous": LOGIN, "editor": REFUSED, "curator": ALLOWED, "superuser": ALLOWED}),
-        ("admin:claims_topic_add", False, {"anonymous": LOGIN, "editor": ALLOWED, "curator": REFUSED, "superuser": ALLOWED}),
-        ("admin:auth_user_changelist", False, {"anonymous": LOGIN, "editor": REFUSED, "curator": REFUSED, "superuser": ALLOWED}),
+        (
+            "admin:index",
+            False,
+            {"anonymous": LOGIN, "editor": ALLOWED, "curator": ALLOWED, "superuser": ALLOWED},
+        ),
+        (
+            "admin:claims_claim_changelist",
+            False,
+            {"anonymous": LOGIN, "editor": ALLOWED, "curator": ALLOWED, "superuser": ALLOWED},
+        ),
+        (
+            "admin:claims_claim_add",
+            False,
+            {"anonymous": LOGIN, "editor": ALLOWED, "curator": REFUSED, "superuser": ALLOWED},
+        ),
+        (
+            "admin:claims_claim_delete",
+            True,
+            {"anonymous": LOGIN, "editor": REFUSED, "curator": REFUSED, "superuser": ALLOWED},
+        ),
+        (
+            "admin:sources_source_add",
+            False,
+            {"anonymous": LOGIN, "editor": ALLOWED, "curator": ALLOWED, "superuser": ALLOWED},
+        ),
+        (
+            "admin:sources_source_delete",
+            True,
+            {"anonymous": LOGIN, "editor": REFUSED, "curator": ALLOWED, "superuser": ALLOWED},
+        ),
+        (
+            "admin:claims_topic_add",
+            False,
+            {"anonymous": LOGIN, "editor": ALLOWED, "curator": REFUSED, "superuser": ALLOWED},
+        ),
+        (
+            "admin:auth_user_changelist",
+            False,
+            {"anonymous": LOGIN, "editor": REFUSED, "curator": REFUSED, "superuser": ALLOWED},
+        ),
     ],
 )
 @pytest.mark.parametrize("role", ["anonymous", "editor", "curator", "superuser"])
@@ -42,7 +74,9 @@ def test_admin_pages_by_role(client, request, role, url_name, args, expected):
     assert client.get(url).status_code == expected[role]
 
 
-@pytest.mark.parametrize("role, can_rate", [("editor", False), ("curator", True), ("superuser", True)])
+@pytest.mark.parametrize(
+    "role, can_rate", [("editor", False), ("curator", True), ("superuser", True)]
+)
 def test_only_curators_change_reliability_ratings(client, request, role, can_rate):
     source = SourceFactory(title="Aggregator page", reliability=Reliability.UNRATED)
     client.force_login(user_for(role, request))
@@ -69,12 +103,19 @@ def test_only_curators_change_reliability_ratings(client, request, role, can_rat
 def merge(client, sources, survivor):
     return client.post(
         reverse("admin:sources_source_changelist"),
-        {"action": "merge_sources", "_selected_action": [s.pk for s in sources], "survivor": survivor.pk, "apply": "1"},
+        {
+            "action": "merge_sources",
+            "_selected_action": [s.pk for s in sources],
+            "survivor": survivor.pk,
+            "apply": "1",
+        },
         follow=True,
     )
 
 
-@pytest.mark.parametrize("role, can_merge", [("editor", False), ("curator", True), ("superuser", True)])
+@pytest.mark.parametrize(
+    "role, can_merge", [("editor", False), ("curator", True), ("superuser", True)]
+)
 def test_only_curators_merge_sources(client, request, role, can_merge):
     keep, duplicate = SourceFactory(), SourceFactory()
     client.force_login(user_for(role, request))
@@ -98,7 +139,18 @@ def test_duplicate_url_in_admin_links_to_the_existing_source(client, editor):
     existing = SourceFactory(title="IEEE Spectrum piece", url="https://spectrum.ieee.org/wu-dao")
     client.force_login(editor)
     url = reverse("admin:sources_source_add")
-    data = inline_post(client, url, {"title": "Copy", "slug": "copy", "kind": "news_article", "language": "en", "date_precision": "day", "url": "http://spectrum.ieee.org/wu-dao/"})
+    data = inline_post(
+        client,
+        url,
+        {
+            "title": "Copy",
+            "slug": "copy",
+            "kind": "news_article",
+            "language": "en",
+            "date_precision": "day",
+            "url": "http://spectrum.ieee.org/wu-dao/",
+        },
+    )
     response = client.post(url, data)
     page = response.content.decode()
     assert response.status_code == 200

@@ -31,7 +31,9 @@ def test_editor_logs_a_claim_with_evidence_a_counter_claim_and_a_grading(client,
         {
             "evidence": [{"source": source.pk, "stance": Stance.ASSERTS, "locator": "section 2"}],
             "relations_out": [{"kind": RelationKind.COUNTER_CLAIM, "to_claim": counter.pk}],
-            "reviews": [{"verdict": Verdict.INACCURATE, "confidence": "high", "rationale": "Footnote 2."}],
+            "reviews": [
+                {"verdict": Verdict.INACCURATE, "confidence": "high", "rationale": "Footnote 2."}
+            ],
         },
     )
 
@@ -48,7 +50,9 @@ def test_editor_logs_a_claim_with_evidence_a_counter_claim_and_a_grading(client,
 
 def test_an_over_long_statement_is_refused_in_admin_with_the_limit(client, editor):
     client.force_login(editor)
-    data = inline_post(client, ADD_URL, {"statement": "x" * 400, "slug": "long", "kind": "fact", "claimant": "X"})
+    data = inline_post(
+        client, ADD_URL, {"statement": "x" * 400, "slug": "long", "kind": "fact", "claimant": "X"}
+    )
     response = client.post(ADD_URL, data)
     assert response.status_code == 200
     assert "at most 300 characters" in response.content.decode()
@@ -63,7 +67,9 @@ def approve(client, claim):
     )
 
 
-def test_the_author_of_a_grading_cannot_approve_it_but_a_second_editor_can(client, editor, second_editor):
+def test_the_author_of_a_grading_cannot_approve_it_but_a_second_editor_can(
+    client, editor, second_editor
+):
     from claims import services
 
     claim = ClaimFactory()
@@ -87,7 +93,13 @@ def test_published_gradings_are_shown_read_only(client, editor, second_editor):
     from claims import services
 
     claim = ClaimFactory()
-    services.claim_grade_and_publish(claim=claim, verdict=Verdict.ACCURATE, rationale="Checked the paper.", reviewer=editor, approver=second_editor)
+    services.claim_grade_and_publish(
+        claim=claim,
+        verdict=Verdict.ACCURATE,
+        rationale="Checked the paper.",
+        reviewer=editor,
+        approver=second_editor,
+    )
     client.force_login(editor)
     page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
     assert "Checked the paper." in page

@@ -26,7 +26,9 @@ def test_verdict_filter_takes_several_verdicts():
 
 def test_kind_topic_and_claimant_filters():
     topic = TopicFactory(slug="compute")
-    tagged = PublishedClaimFactory(slug="tagged", kind=ClaimKind.FORECAST, claimant="Inspur researchers")
+    tagged = PublishedClaimFactory(
+        slug="tagged", kind=ClaimKind.FORECAST, claimant="Inspur researchers"
+    )
     tagged.topics.add(topic)
     PublishedClaimFactory(slug="other", kind=ClaimKind.FACT, claimant="A forum commenter")
 
@@ -64,8 +66,16 @@ def test_contested_only():
 
 
 def test_recheck_and_date_range():
-    PublishedClaimFactory(slug="stale", recheck_due=datetime.date(2020, 1, 1), first_appeared_on=datetime.date(2021, 6, 1))
-    PublishedClaimFactory(slug="fresh", recheck_due=datetime.date(2999, 1, 1), first_appeared_on=datetime.date(2023, 7, 28))
+    PublishedClaimFactory(
+        slug="stale",
+        recheck_due=datetime.date(2020, 1, 1),
+        first_appeared_on=datetime.date(2021, 6, 1),
+    )
+    PublishedClaimFactory(
+        slug="fresh",
+        recheck_due=datetime.date(2999, 1, 1),
+        first_appeared_on=datetime.date(2023, 7, 28),
+    )
 
     assert filtered(recheck="on") == {"stale"}
     assert filtered(appeared_after="2022-01-01") == {"fresh"}
@@ -75,7 +85,10 @@ def test_recheck_and_date_range():
 def test_an_invalid_filter_is_reported_and_the_valid_ones_still_apply():
     PublishedClaimFactory(slug="fig", kind=ClaimKind.FIGURE)
     PublishedClaimFactory(slug="fact", kind=ClaimKind.FACT)
-    filterset = ClaimFilterSet({"kind": "figure", "verdict": "bogus", "appeared_after": "31/02/2023"}, queryset=claim_list_public())
+    filterset = ClaimFilterSet(
+        {"kind": "figure", "verdict": "bogus", "appeared_after": "31/02/2023"},
+        queryset=claim_list_public(),
+    )
 
     assert {c.slug for c in filterset.qs} == {"fig"}
     assert set(filterset.errors) == {"verdict", "appeared"}

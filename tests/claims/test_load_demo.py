@@ -13,7 +13,13 @@ pytestmark = pytest.mark.django_db
 
 def snapshot() -> str:
     """Everything load_demo writes, minus timestamps that differ by run."""
-    objects = [*Source.objects.all(), *Claim.objects.all(), *Evidence.objects.all(), *ClaimRelation.objects.all(), *Review.objects.all()]
+    objects = [
+        *Source.objects.all(),
+        *Claim.objects.all(),
+        *Evidence.objects.all(),
+        *ClaimRelation.objects.all(),
+        *Review.objects.all(),
+    ]
     return serializers.serialize("json", objects, fields=None).replace("\n", "")
 
 
@@ -37,7 +43,9 @@ def test_load_demo_meets_the_demo_targets():
         "bagualu-has-174-trillion-parameters",
     ):
         assert published.contested().filter(slug=slug).exists(), slug
-    assert Source.objects.filter(slug="aggregator-trillion-parameter-race", reliability="unreliable").exists()
+    assert Source.objects.filter(
+        slug="aggregator-trillion-parameter-race", reliability="unreliable"
+    ).exists()
 
 
 def test_load_demo_twice_gives_the_same_database():

@@ -10,8 +10,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_logging_a_claim_gives_it_a_slug_from_its_statement(editor):
-    claim = services.claim_log(statement="WuDao 2.0 has 1.75 trillion parameters.", claimant="BAAI", by=editor)
-    again = services.claim_log(statement="WuDao 2.0 has 1.75 trillion parameters.", claimant="Press", by=editor)
+    claim = services.claim_log(
+        statement="WuDao 2.0 has 1.75 trillion parameters.", claimant="BAAI", by=editor
+    )
+    again = services.claim_log(
+        statement="WuDao 2.0 has 1.75 trillion parameters.", claimant="Press", by=editor
+    )
 
     assert claim.slug == "wudao-20-has-175-trillion-parameters"
     assert again.slug == "wudao-20-has-175-trillion-parameters-2"
@@ -30,7 +34,9 @@ def test_an_over_long_statement_is_refused_with_the_limit_named(editor):
 def test_evidence_needs_a_locator(editor):
     claim = ClaimFactory()
     with pytest.raises(ValidationError) as error:
-        services.evidence_add(claim=claim, source=SourceFactory(), stance=Stance.SUPPORTS, locator="", by=editor)
+        services.evidence_add(
+            claim=claim, source=SourceFactory(), stance=Stance.SUPPORTS, locator="", by=editor
+        )
     assert "locator" in error.value.message_dict
 
 
@@ -78,10 +84,18 @@ def test_a_draft_cannot_be_published_directly(second_editor):
 def test_current_verdict_is_the_newest_published_review(editor, second_editor):
     claim = ClaimFactory()
     services.claim_grade_and_publish(
-        claim=claim, verdict=Verdict.ACCURATE, rationale="First look.", reviewer=editor, approver=second_editor
+        claim=claim,
+        verdict=Verdict.ACCURATE,
+        rationale="First look.",
+        reviewer=editor,
+        approver=second_editor,
     )
     services.review_submit(
-        claim=claim, verdict=Verdict.OUTDATED, rationale="Overtaken.", confidence=Confidence.HIGH, by=editor
+        claim=claim,
+        verdict=Verdict.OUTDATED,
+        rationale="Overtaken.",
+        confidence=Confidence.HIGH,
+        by=editor,
     )
     claim.refresh_from_db()
     assert claim.verdict == Verdict.ACCURATE  # the regrading is not public until approved
@@ -96,7 +110,11 @@ def test_current_verdict_is_the_newest_published_review(editor, second_editor):
 def test_a_published_review_cannot_be_rewritten(editor, second_editor):
     claim = ClaimFactory()
     services.claim_grade_and_publish(
-        claim=claim, verdict=Verdict.ACCURATE, rationale="First look.", reviewer=editor, approver=second_editor
+        claim=claim,
+        verdict=Verdict.ACCURATE,
+        rationale="First look.",
+        reviewer=editor,
+        approver=second_editor,
     )
     review = claim.reviews.get()
     review.verdict = Verdict.INACCURATE
@@ -109,4 +127,3 @@ def test_relation_to_itself_is_refused(editor):
     claim = ClaimFactory()
     with pytest.raises(ValidationError):
         services.relation_add(from_claim=claim, to_claim=claim, by=editor)
-

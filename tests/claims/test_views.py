@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_counts_published_claims_by_verdict_and_lists_contested(client):
-    contested = PublishedClaimFactory(statement="BaGuaLu has 174 trillion parameters.", verdict=Verdict.MISLEADING)
+    contested = PublishedClaimFactory(
+        statement="BaGuaLu has 174 trillion parameters.", verdict=Verdict.MISLEADING
+    )
     EvidenceFactory(claim=contested, stance=Stance.ASSERTS)
     EvidenceFactory(claim=contested, stance=Stance.REFUTES)
     PublishedClaimFactory(verdict=Verdict.ACCURATE)
@@ -34,7 +36,9 @@ def test_home_counts_published_claims_by_verdict_and_lists_contested(client):
 
 @pytest.mark.parametrize("state", [ClaimState.DRAFT, ClaimState.IN_REVIEW, ClaimState.WITHDRAWN])
 def test_unpublished_claims_are_hidden_from_readers(client, state):
-    hidden = ClaimFactory(statement="Hidden claim about PanGu.", state=state, verdict=Verdict.ACCURATE)
+    hidden = ClaimFactory(
+        statement="Hidden claim about PanGu.", state=state, verdict=Verdict.ACCURATE
+    )
     PublishedClaimFactory(statement="Public claim about PanGu.")
 
     assert client.get(hidden.get_absolute_url()).status_code == 404
@@ -48,7 +52,13 @@ def test_claim_page_shows_evidence_for_and_against_with_reliability_and_locator(
     claim = PublishedClaimFactory(statement="China can no longer buy data-centre GPUs.")
     essay = SourceFactory(title="The essay", reliability=Reliability.MIXED)
     EvidenceFactory(claim=claim, source=essay, stance=Stance.ASSERTS, locator="section 2")
-    EvidenceFactory(claim=claim, source=essay, stance=Stance.REFUTES, locator="footnote 2", excerpt="H800 on sale.")
+    EvidenceFactory(
+        claim=claim,
+        source=essay,
+        stance=Stance.REFUTES,
+        locator="footnote 2",
+        excerpt="H800 on sale.",
+    )
 
     response = client.get(claim.get_absolute_url())
 
@@ -80,8 +90,20 @@ def test_verdict_history_lists_only_published_reviews_newest_first(client, edito
     from claims import services
 
     claim = ClaimFactory()
-    services.claim_grade_and_publish(claim=claim, verdict=Verdict.ACCURATE, rationale="Old view.", reviewer=editor, approver=second_editor)
-    services.claim_grade_and_publish(claim=claim, verdict=Verdict.OUTDATED, rationale="Newer view.", reviewer=editor, approver=second_editor)
+    services.claim_grade_and_publish(
+        claim=claim,
+        verdict=Verdict.ACCURATE,
+        rationale="Old view.",
+        reviewer=editor,
+        approver=second_editor,
+    )
+    services.claim_grade_and_publish(
+        claim=claim,
+        verdict=Verdict.OUTDATED,
+        rationale="Newer view.",
+        reviewer=editor,
+        approver=second_editor,
+    )
     ReviewFactory(claim=claim, verdict=Verdict.INACCURATE, rationale="Unapproved opinion.")
 
     response = client.get(claim.get_absolute_url())
@@ -95,7 +117,10 @@ def test_due_for_recheck_marker(client):
     import datetime
 
     claim = PublishedClaimFactory(recheck_due=datetime.date(2024, 1, 1))
-    assert "Due for re-check since 1 January 2024" in client.get(claim.get_absolute_url()).content.decode()
+    assert (
+        "Due for re-check since 1 January 2024"
+        in client.get(claim.get_absolute_url()).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -122,7 +147,9 @@ def test_filter_state_lives_in_the_url_and_survives_pagination(client, settings)
     for _ in range(settings.WORKBENCH_PAGE_SIZE + 1):
         PublishedClaimFactory(verdict=Verdict.MIXED)
 
-    response = client.get(reverse("claims:list"), {"verdict": "mixed", "contested": "on", "q": "Model"})
+    response = client.get(
+        reverse("claims:list"), {"verdict": "mixed", "contested": "on", "q": "Model"}
+    )
 
     assert response.status_code == 200
     page2 = client.get(reverse("claims:list"), {"verdict": "mixed", "q": "Model", "page": 2})
@@ -131,7 +158,9 @@ def test_filter_state_lives_in_the_url_and_survives_pagination(client, settings)
 
 
 def test_user_text_is_escaped(client):
-    claim = PublishedClaimFactory(statement="<script>alert(1)</script> is harmless", claimant="<b>Bold</b>")
+    claim = PublishedClaimFactory(
+        statement="<script>alert(1)</script> is harmless", claimant="<b>Bold</b>"
+    )
     page = client.get(claim.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

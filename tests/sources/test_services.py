@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_merge_moves_every_evidence_item_and_first_appearance_to_the_survivor(curator):
     survivor = SourceFactory(title="GovAI survey", url="", authors="")
-    duplicate = SourceFactory(title="GovAI survey (PDF copy)", authors="Ding, Xiao", notes="Uploaded PDF.")
+    duplicate = SourceFactory(
+        title="GovAI survey (PDF copy)", authors="Ding, Xiao", notes="Uploaded PDF."
+    )
     kept_evidence = EvidenceFactory(source=survivor)
     moved_evidence = [EvidenceFactory(source=duplicate) for _ in range(3)]
     first_appearance = ClaimFactory(first_appeared_in=duplicate)
@@ -37,7 +39,9 @@ def test_merge_needs_a_duplicate(curator):
 
 
 def test_a_new_rating_records_who_rated_and_when(curator, editor):
-    source = services.source_save(source=Source(title="A newsletter", outlet=OutletFactory()), by=editor)
+    source = services.source_save(
+        source=Source(title="A newsletter", outlet=OutletFactory()), by=editor
+    )
     first_rated_at = source.reliability_rated_at
 
     source.title = "A newsletter, renamed"

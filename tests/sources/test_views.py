@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_source_page_lists_only_published_claims_with_the_stance_taken(client):
-    source = SourceFactory(title="IEEE Spectrum article", reliability=Reliability.GENERALLY_RELIABLE)
+    source = SourceFactory(
+        title="IEEE Spectrum article", reliability=Reliability.GENERALLY_RELIABLE
+    )
     published = PublishedClaimFactory(statement="Wu Dao 3.0 is a family of small models.")
     EvidenceFactory(claim=published, source=source, stance=Stance.ASSERTS, locator="model list")
     draft = ClaimFactory(statement="A draft about Aquila.", state=ClaimState.DRAFT)

@@ -36,7 +36,10 @@ class Command(BaseCommand):
             if not Claim.objects.filter(slug=data["slug"]).exists():
                 self.load_claim(data, sources, editor, approver)
                 created += 1
-        claims = {claim.slug: claim for claim in Claim.objects.filter(slug__in=[c["slug"] for c in CLAIMS])}
+        claims = {
+            claim.slug: claim
+            for claim in Claim.objects.filter(slug__in=[c["slug"] for c in CLAIMS])
+        }
         relations = 0
         for from_slug, to_slug, kind in RELATIONS:
             exists = ClaimRelation.objects.filter(
@@ -52,7 +55,7 @@ class Command(BaseCommand):
                 f"Demo data: {created} claims and {relations} relations added "
                 f"({len(CLAIMS)} claims in the demo set)."
             )
-            self.stdout.write("Demo logins (password for all: %s):" % DEMO_PASSWORD)
+            self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
             for username, _, role in DEMO_USERS:
                 self.stdout.write(f"  {username:14} {role}")
 
@@ -77,7 +80,10 @@ class Command(BaseCommand):
             fields = dict(data)
             outlet = outlet_get_or_create(name=fields.pop("outlet"))
             source_save(source=Source(outlet=outlet, **fields), by=curator)
-        return {source.slug: source for source in Source.objects.filter(slug__in=[s["slug"] for s in SOURCES])}
+        return {
+            source.slug: source
+            for source in Source.objects.filter(slug__in=[s["slug"] for s in SOURCES])
+        }
 
     def load_claim(self, data: dict, sources: dict, editor, approver) -> None:
         first_source, locator, first_date = data["first"]
@@ -111,4 +117,6 @@ class Command(BaseCommand):
         if status == "in_review":
             services.review_submit(claim=claim, by=editor, **review)
         else:
-            services.claim_grade_and_publish(claim=claim, reviewer=editor, approver=approver, **review)
+            services.claim_grade_and_publish(
+                claim=claim, reviewer=editor, approver=approver, **review
+            )
