@@ -98,7 +98,8 @@ def evidence_by_side(claim: Claim) -> dict[str, list[Evidence]]:
             sides["against"].append(item)
         else:
             sides["context"].append(item)
-        if item.stance == Stance.ASSERTS:
+        # "Where else it was asserted": the first appearance is shown on its own.
+        if item.stance == Stance.ASSERTS and item.source_id != claim.first_appeared_in_id:
             sides["asserted"].append(item)
     return sides
 

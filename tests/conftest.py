@@ -21,3 +21,9 @@ def curator(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="chief", is_superuser=True)
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"

@@ -49,8 +49,8 @@ def test_unpublished_claims_are_hidden_from_readers(client, state):
 
 
 def test_claim_page_shows_evidence_for_and_against_with_reliability_and_locator(client):
-    claim = PublishedClaimFactory(statement="China can no longer buy data-centre GPUs.")
     essay = SourceFactory(title="The essay", reliability=Reliability.MIXED)
+    claim = PublishedClaimFactory(statement="China can no longer buy GPUs.", first_appeared_in=essay)
     EvidenceFactory(claim=claim, source=essay, stance=Stance.ASSERTS, locator="section 2")
     EvidenceFactory(
         claim=claim,
@@ -65,7 +65,9 @@ def test_claim_page_shows_evidence_for_and_against_with_reliability_and_locator(
     evidence = response.context["evidence"]
     assert [e.locator for e in evidence["for"]] == ["section 2"]
     assert [e.locator for e in evidence["against"]] == ["footnote 2"]
-    assert [e.locator for e in evidence["asserted"]] == ["section 2"]
+    assert evidence["asserted"] == []  # the essay is where the claim first appeared
+    other = EvidenceFactory(claim=claim, stance=Stance.ASSERTS, locator="p. 4")
+    assert client.get(claim.get_absolute_url()).context["evidence"]["asserted"] == [other]
     page = response.content.decode()
     assert "footnote 2" in page and "H800 on sale." in page
     assert "Mixed record" in page
