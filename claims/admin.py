@@ -136,13 +136,16 @@ class ClaimAdmin(admin.ModelAdmin):
         if succeeded:
             self.message_user(request, f"{succeeded} claim(s) {done}.", messages.SUCCESS)
 
-    @admin.action(description="Submit selected drafts for review")
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_public else None
+
+    @admin.action(description="Submit selected drafts for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
         self._apply(
             request, queryset, lambda claim: services.claim_submit(claim=claim), "submitted"
         )
 
-    @admin.action(description="Approve and publish selected claims")
+    @admin.action(description="Approve and publish selected claims", permissions=["change"])
     def approve_and_publish(self, request, queryset):
         self._apply(
             request,

@@ -170,3 +170,19 @@ def test_source_changelist_shows_how_many_claims_cite_each_source(client, curato
     response = client.get(reverse("admin:sources_source_changelist"))
     row = next(s for s in response.context["cl"].result_list if s.pk == source.pk)
     assert row.claim_total == 2
+
+
+@pytest.mark.parametrize("role, can_approve", [("curator", False), ("second_editor", True)])
+def test_only_editors_approve_claims(client, request, editor, role, can_approve):
+    from claims import services
+    from claims.choices import ClaimState, Verdict
+
+    claim = ClaimFactory()
+    services.review_submit(claim=claim, verdict=Verdict.MIXED, rationale="Both sides.", by=editor)
+    client.force_login(user_for(role, request))
+    client.post(
+        reverse("admin:claims_claim_changelist"),
+        {"action": "approve_and_publish", "_selected_action": [claim.pk]},
+    )
+    claim.refresh_from_db()
+    assert (claim.state == ClaimState.PUBLISHED) is can_approve

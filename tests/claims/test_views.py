@@ -50,7 +50,7 @@ def test_unpublished_claims_are_hidden_from_readers(client, state):
 
 def test_claim_page_shows_evidence_for_and_against_with_reliability_and_locator(client):
     essay = SourceFactory(title="The essay", reliability=Reliability.MIXED)
-    claim = PublishedClaimFactory(statement="China can no longer buy GPUs.", first_appeared_in=essay)
+    claim = PublishedClaimFactory(statement="China cannot buy GPUs.", first_appeared_in=essay)
     EvidenceFactory(claim=claim, source=essay, stance=Stance.ASSERTS, locator="section 2")
     EvidenceFactory(
         claim=claim,
