@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sources.models import Source
+from workbench.fields import acting_user
 
 from .choices import (
     RELATION_LABELS,
@@ -73,14 +74,7 @@ class Claim(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    created_by = acting_user()
 
     objects = ClaimQuerySet.as_manager()
 
@@ -130,14 +124,7 @@ class Evidence(models.Model):
         max_length=200, help_text="Page, section, table, footnote or comment where it says so."
     )
     note = models.TextField(blank=True)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    added_by = acting_user()
     added_at = models.DateTimeField(auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()
@@ -157,14 +144,7 @@ class ClaimRelation(models.Model):
     kind = models.CharField(max_length=15, choices=RelationKind.choices)
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    created_by = acting_user()
 
     objects = RelationQuerySet.as_manager()
 
@@ -206,14 +186,7 @@ class Review(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    approved_by = acting_user(on_delete=models.PROTECT)
 
     objects = ReviewQuerySet.as_manager()
 

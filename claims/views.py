@@ -1,8 +1,6 @@
-from django.conf import settings
 from django.views.generic import DetailView, TemplateView
-from django_filters.views import FilterView
 
-from workbench.pagination import ForgivingPaginationMixin
+from workbench.views import PublicListView
 
 from . import selectors
 from .choices import VERDICT_SCALE, Verdict
@@ -22,12 +20,9 @@ class HomeView(TemplateView):
         )
 
 
-class ClaimListView(ForgivingPaginationMixin, FilterView):
+class ClaimListView(PublicListView):
     filterset_class = ClaimFilterSet
     template_name = "claims/claim_list.html"
-    paginate_by = settings.WORKBENCH_PAGE_SIZE
-    # An invalid filter is reported beside the list; the valid ones still apply.
-    strict = False
 
     def get_queryset(self):
         return selectors.claim_list_public()

@@ -1,10 +1,11 @@
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
+
+from workbench.fields import acting_user
 
 from .choices import RELIABILITY_MARKERS, DatePrecision, Reliability, SourceKind
 from .querysets import SourceQuerySet
@@ -74,27 +75,13 @@ class Source(models.Model):
         max_length=20, choices=Reliability.choices, default=Reliability.UNRATED
     )
     reliability_note = models.TextField(blank=True, help_text="Why the source has this rating.")
-    reliability_rated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    reliability_rated_by = acting_user()
     reliability_rated_at = models.DateTimeField(null=True, blank=True, editable=False)
     archive_url = models.URLField("archive URL", max_length=500, blank=True)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    created_by = acting_user()
 
     objects = SourceQuerySet.as_manager()
 

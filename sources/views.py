@@ -1,19 +1,15 @@
-from django.conf import settings
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
 from claims.selectors import claims_for_source_public
-from workbench.pagination import ForgivingPaginationMixin
+from workbench.views import PublicListView
 
 from . import selectors
 from .filtersets import SourceFilterSet
 
 
-class SourceListView(ForgivingPaginationMixin, FilterView):
+class SourceListView(PublicListView):
     filterset_class = SourceFilterSet
     template_name = "sources/source_list.html"
-    paginate_by = settings.WORKBENCH_PAGE_SIZE
-    strict = False
 
     def get_queryset(self):
         return selectors.source_list_public()

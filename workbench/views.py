@@ -1,9 +1,15 @@
+from django.conf import settings
 from django.http import Http404
+from django_filters.views import FilterView
 
 
-class ForgivingPaginationMixin:
-    """A page number that is not a number, or past the end, shows the first page and says so
-    instead of answering 404: a shared link with a stale page number still lands somewhere."""
+class PublicListView(FilterView):
+    """A public, filtered, paginated list. Bad input never costs the reader the list: an invalid
+    filter is reported beside it while the valid ones still apply, and a page number that is not
+    a number, or past the end, shows the first page and says so instead of answering 404."""
+
+    paginate_by = settings.WORKBENCH_PAGE_SIZE
+    strict = False
 
     def paginate_queryset(self, queryset, page_size):
         try:

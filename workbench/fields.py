@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.db import models
+
+
+def acting_user(*, on_delete=models.SET_NULL, verbose_name: str | None = None) -> models.ForeignKey:
+    """Who did something to a row (created, added, rated, approved), set by the services and
+    never typed into a form. A deleted account leaves the row but not the name."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=verbose_name,
+    )
