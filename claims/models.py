@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from sources.models import Source
 from workbench.fields import acting_user
@@ -17,15 +19,24 @@ from .choices import (
     Stance,
     Verdict,
 )
-from .querysets import ClaimQuerySet, EvidenceQuerySet, RelationQuerySet, ReviewQuerySet
+from .querysets import (
+    ClaimQuerySet,
+    CorrectionQuerySet,
+    EvidenceQuerySet,
+    RelationQuerySet,
+    ReviewQuerySet,
+)
 
 STATEMENT_MAX_LENGTH = 300
 EXCERPT_MAX_LENGTH = 1000
+REGRADING_NEEDS_NOTE = "The claim is published: say what the new grading changes and why."
 
 
 class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -72,11 +83,16 @@ class Claim(models.Model):
         help_text="When the verdict should be looked at again (forecasts, fast-moving figures).",
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(blank=True, editable=False)
+    # Optimistic locking: a save based on an older version is refused, never silently merged.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = acting_user()
 
     objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[topics])
 
     class Meta:
         ordering = ["-graded_at", "-created_at"]
@@ -96,7 +112,12 @@ class Claim(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.state == ClaimState.PUBLISHED
+        """Published claims are public; a withdrawn one keeps its page, with the notice."""
+        return self.state in (ClaimState.PUBLISHED, ClaimState.WITHDRAWN)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.state == ClaimState.WITHDRAWN
 
     @property
     def rating(self) -> int | None:
@@ -128,6 +149,7 @@ class Evidence(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "evidence"
@@ -147,6 +169,7 @@ class ClaimRelation(models.Model):
     created_by = acting_user()
 
     objects = RelationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "id"]
@@ -187,8 +210,13 @@ class Review(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     approved_by = acting_user(on_delete=models.PROTECT)
+    correction_note = models.TextField(
+        blank=True,
+        help_text="Required when the claim is already published: what changed and why.",
+    )
 
     objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
@@ -201,6 +229,16 @@ class Review(models.Model):
     def is_published(self) -> bool:
         return self.published_at is not None
 
+    def clean(self) -> None:
+        # A new grading of a claim readers already see changes the public record.
+        if (
+            self.published_at is None
+            and self.claim_id
+            and not self.correction_note.strip()
+            and Claim.objects.filter(pk=self.claim_id, state=ClaimState.PUBLISHED).exists()
+        ):
+            raise ValidationError({"correction_note": REGRADING_NEEDS_NOTE})
+
     @property
     def rating(self) -> int:
         return VERDICT_SCALE[self.verdict].rating
@@ -208,3 +246,22 @@ class Review(models.Model):
     @property
     def verdict_icon(self) -> str:
         return VERDICT_SCALE[self.verdict].icon
+
+
+class Correction(models.Model):
+    """A public note that a published claim, its evidence or its verdict changed, and why."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = acting_user()
+
+    objects = CorrectionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Correction to “{self.claim}”"

@@ -4,10 +4,17 @@ from django.utils import timezone
 
 from .choices import STANCES_AGAINST, STANCES_FOR, ClaimState, RelationKind
 
+PUBLIC_STATES = (ClaimState.PUBLISHED, ClaimState.WITHDRAWN)
+
 
 class ClaimQuerySet(models.QuerySet):
     def published(self) -> "ClaimQuerySet":
+        """Claims in lists, counts and search: published and not withdrawn."""
         return self.filter(state=ClaimState.PUBLISHED)
+
+    def public(self) -> "ClaimQuerySet":
+        """Claims with a public page: published, or withdrawn with the notice shown."""
+        return self.filter(state__in=PUBLIC_STATES)
 
     def with_contested(self) -> "ClaimQuerySet":
         """Annotate `is_contested`: evidence both for and against, or a published counter-claim."""
@@ -62,3 +69,8 @@ class RelationQuerySet(models.QuerySet):
 class ReviewQuerySet(models.QuerySet):
     def published(self) -> "ReviewQuerySet":
         return self.filter(published_at__isnull=False)
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self) -> "CorrectionQuerySet":
+        return self.filter(claim__state__in=PUBLIC_STATES)

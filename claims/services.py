@@ -1,4 +1,8 @@
-"""Write workflows for claims. Admin, commands and (later) forms and the API all go through here."""
+"""Write workflows for claims. Admin, commands and (later) forms and the API all go through here.
+
+Every write saves model instances one by one, so each leaves a history record; nothing here uses
+QuerySet.update() or bulk_update() on a tracked model.
+"""
 
 import datetime
 
@@ -10,9 +14,10 @@ from django.utils import timezone
 
 from sources.models import Source
 from sources.services import unique_slug
+from workbench.locking import next_version
 
 from .choices import ClaimKind, ClaimState, Confidence, RelationKind, Verdict
-from .models import Claim, ClaimRelation, Evidence, Review, Topic
+from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
 
 NOTHING_TO_PUBLISH = "A claim needs a review with a verdict before it can be published."
 SAME_PERSON_APPROVES = (
@@ -21,6 +26,24 @@ SAME_PERSON_APPROVES = (
 ONLY_DRAFTS_SUBMITTED = "Only a draft can be submitted for review; this claim is {state}."
 NOTHING_TO_APPROVE = "There is nothing to approve: this claim is {state} and has no pending review."
 PUBLISHED_REVIEW_IS_FINAL = "A published review is part of the verdict history; add a new review."
+CORRECTION_NEEDED = (
+    "This claim is published, so the change is public: write a correction note saying what "
+    "changed and why."
+)
+ONLY_PUBLISHED_WITHDRAWN = "Only a published claim can be withdrawn; this claim is {state}."
+WITHDRAWAL_NEEDS_REASON = "Say why the claim is withdrawn; readers see the reason."
+
+# Edits to these change what a published claim says, so they are corrections.
+MATERIAL_FIELDS = (
+    "statement",
+    "claimant",
+    "kind",
+    "context",
+    "first_appeared_in_id",
+    "first_appeared_locator",
+    "first_appeared_on",
+)
+EVIDENCE_FIELDS = ("source_id", "stance", "excerpt", "locator", "note")
 
 
 @transaction.atomic
@@ -33,15 +56,51 @@ def topic_get_or_create(*, name: str) -> Topic:
     return topic
 
 
+def correction_record(*, claim: Claim, note: str, by: AbstractBaseUser | None) -> Correction:
+    """Log a public correction; one admin save that touches a claim and its evidence under one
+    note logs it once."""
+    correction, _ = Correction.objects.get_or_create(
+        claim=claim, note=note.strip(), defaults={"created_by": by}
+    )
+    return correction
+
+
+def _require_correction(note: str) -> None:
+    if not note.strip():
+        raise ValidationError({"correction_note": CORRECTION_NEEDED})
+
+
+def _write(claim: Claim, expected_version: int | None = None) -> Claim:
+    claim.version = next_version(claim, expected_version)
+    claim.full_clean()
+    claim.save()
+    return claim
+
+
 @transaction.atomic
-def claim_save(*, claim: Claim, by: AbstractBaseUser | None) -> Claim:
-    """Create or update a claim; a new claim gets its slug from the statement."""
+def claim_save(
+    *,
+    claim: Claim,
+    by: AbstractBaseUser | None,
+    expected_version: int | None = None,
+    correction_note: str = "",
+) -> Claim:
+    """Create or update a claim. A new claim gets its slug from the statement; a material edit
+    to a published claim needs a correction note; a save based on an outdated version is refused."""
     if claim.pk is None:
         claim.created_by = by
         if not claim.slug:
             claim.slug = unique_slug(Claim, claim.statement)
-    claim.full_clean()
-    claim.save()
+        return _write(claim)
+    stored = Claim.objects.filter(pk=claim.pk).values(*MATERIAL_FIELDS, "state").first()
+    changed = stored is not None and any(
+        getattr(claim, field) != stored[field] for field in MATERIAL_FIELDS
+    )
+    if changed and stored["state"] == ClaimState.PUBLISHED:
+        _require_correction(correction_note)
+    _write(claim, expected_version)
+    if changed and stored["state"] == ClaimState.PUBLISHED:
+        correction_record(claim=claim, note=correction_note, by=by)
     return claim
 
 
@@ -78,13 +137,36 @@ def claim_log(
     return claim
 
 
+def _evidence_correction(evidence: Evidence, note: str, by: AbstractBaseUser | None) -> None:
+    """Evidence of a published claim is part of what readers were shown."""
+    if evidence.claim.state == ClaimState.PUBLISHED:
+        _require_correction(note)
+        correction_record(claim=evidence.claim, note=note, by=by)
+
+
 @transaction.atomic
-def evidence_save(*, evidence: Evidence, by: AbstractBaseUser | None) -> Evidence:
+def evidence_save(
+    *, evidence: Evidence, by: AbstractBaseUser | None, correction_note: str = ""
+) -> Evidence:
     if evidence.pk is None:
         evidence.added_by = by
+        changed = True
+    else:
+        stored = Evidence.objects.filter(pk=evidence.pk).values(*EVIDENCE_FIELDS).first() or {}
+        changed = any(getattr(evidence, field) != stored.get(field) for field in EVIDENCE_FIELDS)
     evidence.full_clean()
+    if changed:
+        _evidence_correction(evidence, correction_note, by)
     evidence.save()
     return evidence
+
+
+@transaction.atomic
+def evidence_delete(
+    *, evidence: Evidence, by: AbstractBaseUser | None, correction_note: str = ""
+) -> None:
+    _evidence_correction(evidence, correction_note, by)
+    evidence.delete()
 
 
 def evidence_add(
@@ -96,12 +178,14 @@ def evidence_add(
     by: AbstractBaseUser | None,
     excerpt: str = "",
     note: str = "",
+    correction_note: str = "",
 ) -> Evidence:
     return evidence_save(
         evidence=Evidence(
             claim=claim, source=source, stance=stance, locator=locator, excerpt=excerpt, note=note
         ),
         by=by,
+        correction_note=correction_note,
     )
 
 
@@ -130,7 +214,8 @@ def relation_add(
 
 @transaction.atomic
 def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
-    """Write or revise a pending grading of a claim. A draft claim moves into review with it."""
+    """Write or revise a pending grading of a claim. A draft claim moves into review with it;
+    a new grading of a published claim must say, in its correction note, why it changes."""
     if review.pk is not None and Review.objects.published().filter(pk=review.pk).exists():
         raise ValidationError(PUBLISHED_REVIEW_IS_FINAL)
     if review.pk is None:
@@ -140,7 +225,7 @@ def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
     claim = review.claim
     if claim.state == ClaimState.DRAFT:
         claim.state = ClaimState.IN_REVIEW
-        claim.save(update_fields=["state", "updated_at"])
+        _write(claim)
     return review
 
 
@@ -151,9 +236,16 @@ def review_submit(
     rationale: str,
     by: AbstractBaseUser,
     confidence: str = Confidence.MEDIUM,
+    correction_note: str = "",
 ) -> Review:
     return review_save(
-        review=Review(claim=claim, verdict=verdict, rationale=rationale, confidence=confidence),
+        review=Review(
+            claim=claim,
+            verdict=verdict,
+            rationale=rationale,
+            confidence=confidence,
+            correction_note=correction_note,
+        ),
         by=by,
     )
 
@@ -163,17 +255,16 @@ def claim_submit(*, claim: Claim) -> Claim:
     if claim.state != ClaimState.DRAFT:
         raise ValidationError(ONLY_DRAFTS_SUBMITTED.format(state=claim.get_state_display().lower()))
     claim.state = ClaimState.IN_REVIEW
-    claim.save(update_fields=["state", "updated_at"])
-    return claim
+    return _write(claim)
 
 
 @transaction.atomic
 def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
     """Approve a claim in review, or a new grading of a published one: its pending reviews are
     published, oldest first, and the newest becomes the current verdict. The approver may not
-    have written them."""
+    have written them. A changed verdict on a published claim is logged as a correction."""
     pending = list(claim.reviews.filter(published_at__isnull=True).order_by("created_at"))
-    regrading = claim.state == ClaimState.PUBLISHED and pending
+    regrading = claim.state == ClaimState.PUBLISHED and bool(pending)
     if claim.state != ClaimState.IN_REVIEW and not regrading:
         raise ValidationError(NOTHING_TO_APPROVE.format(state=claim.get_state_display().lower()))
     if not pending and not claim.verdict:
@@ -183,6 +274,7 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
             if review.reviewer_id == approver.pk:
                 raise ValidationError(SAME_PERSON_APPROVES.format(reviewer=review.reviewer))
     now = timezone.now()
+    previous_verdict = claim.get_verdict_display()
     for review in pending:
         review.published_at = now
         review.approved_by = approver
@@ -192,7 +284,33 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
         claim.verdict, claim.confidence, claim.graded_at = newest.verdict, newest.confidence, now
     claim.state = ClaimState.PUBLISHED
     claim.published_at = claim.published_at or now
-    claim.save()
+    _write(claim)
+    if regrading:
+        for review in pending:
+            correction_record(
+                claim=claim,
+                note=f"Verdict changed from {previous_verdict} to "
+                f"{review.get_verdict_display()}. {review.correction_note}",
+                by=approver,
+            )
+            previous_verdict = review.get_verdict_display()
+    return claim
+
+
+@transaction.atomic
+def claim_withdraw(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim:
+    """Take a published claim out of lists and counts; its page stays, with the reason."""
+    if claim.state != ClaimState.PUBLISHED:
+        raise ValidationError(
+            ONLY_PUBLISHED_WITHDRAWN.format(state=claim.get_state_display().lower())
+        )
+    if not reason.strip():
+        raise ValidationError(WITHDRAWAL_NEEDS_REASON)
+    claim.state = ClaimState.WITHDRAWN
+    claim.withdrawn_at = timezone.now()
+    claim.withdrawn_reason = reason.strip()
+    _write(claim)
+    correction_record(claim=claim, note=f"Withdrawn: {reason.strip()}", by=by)
     return claim
 
 
@@ -204,10 +322,16 @@ def claim_grade_and_publish(
     reviewer: AbstractBaseUser,
     approver: AbstractBaseUser,
     confidence: str = Confidence.MEDIUM,
+    correction_note: str = "",
 ) -> Claim:
     """The whole path from a graded draft to a public claim, as two people take it."""
     review_submit(
-        claim=claim, verdict=verdict, rationale=rationale, confidence=confidence, by=reviewer
+        claim=claim,
+        verdict=verdict,
+        rationale=rationale,
+        confidence=confidence,
+        correction_note=correction_note,
+        by=reviewer,
     )
     claim.refresh_from_db()
     return claim_publish(claim=claim, approver=approver)

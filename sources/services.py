@@ -1,12 +1,20 @@
+import re
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from workbench.locking import next_version
+
 from .models import Outlet, Source
 
 MERGE_NEEDS_TWO = "Choose at least two sources: the one to keep and a duplicate of it."
+# Every row a merge touches carries this in its history, so the merge can be traced and undone.
+MERGE_REASON = "Merged source #{duplicate} into #{survivor}"
+MERGE_REASON_PATTERN = re.compile(r"^Merged source #(?P<duplicate>\d+) into #(?P<survivor>\d+)$")
+NO_SUCH_MERGE = "No merge of source #{duplicate} is recorded."
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
@@ -30,7 +38,9 @@ def outlet_get_or_create(*, name: str, homepage: str = "") -> Outlet:
 
 
 @transaction.atomic
-def source_save(*, source: Source, by: AbstractBaseUser | None) -> Source:
+def source_save(
+    *, source: Source, by: AbstractBaseUser | None, expected_version: int | None = None
+) -> Source:
     """Create or update a source; a changed reliability rating records who rated it and when."""
     if not source.slug:
         source.slug = unique_slug(Source, source.title)
@@ -38,45 +48,108 @@ def source_save(*, source: Source, by: AbstractBaseUser | None) -> Source:
         source.created_by = by
         rating_changed = True
     else:
-        previous = Source.objects.only("reliability", "reliability_note").get(pk=source.pk)
-        rating_changed = (previous.reliability, previous.reliability_note) != (
-            source.reliability,
-            source.reliability_note,
-        )
+        stored = Source.objects.filter(pk=source.pk).values("reliability", "reliability_note")
+        rating_changed = stored.first() != {
+            "reliability": source.reliability,
+            "reliability_note": source.reliability_note,
+        }
     if rating_changed:
         source.reliability_rated_by = by
         source.reliability_rated_at = timezone.now()
+    source.version = next_version(source, expected_version)
     source.full_clean()
     source.save()
     return source
+
+
+def _rows_pointing_at(source: Source):
+    """Every row of every model that refers to `source`, found through the model's relations."""
+    for rel in Source._meta.related_objects:
+        if (
+            rel.one_to_many
+            and not rel.hidden
+            and not rel.related_model.__name__.startswith("Historical")
+        ):
+            for row in rel.related_model._default_manager.filter(**{rel.field.name: source}):
+                yield row, rel.field.name
+
+
+def _save_tagged(row: models.Model, reason: str) -> None:
+    if hasattr(row, "version"):
+        row.version += 1
+    row._change_reason = reason
+    row.save()
 
 
 @transaction.atomic
 def source_merge(*, survivor: Source, duplicates: list[Source], by: AbstractBaseUser) -> Source:
     """Fold duplicate sources into `survivor`: every row that points at a duplicate is moved to
     the survivor, blank fields are filled from the duplicates, and what differs is kept in the
-    survivor's notes. Works through the model's relations, so it knows nothing of claims."""
+    survivor's notes. Works through the model's relations, so it knows nothing of claims. Each
+    row is saved on its own, tagged in its history, so source_merge_undo() can take it back."""
     duplicates = [source for source in duplicates if source.pk != survivor.pk]
     if not duplicates:
         raise ValidationError(MERGE_NEEDS_TWO)
-    relations = [rel for rel in Source._meta.related_objects if rel.one_to_many and not rel.hidden]
     fillable = ["url", "outlet", "authors", "published_on", "archive_url"]
-    merged_notes = []
     for duplicate in duplicates:
-        for rel in relations:
-            rel.related_model._default_manager.filter(**{rel.field.name: duplicate}).update(
-                **{rel.field.name: survivor}
-            )
+        reason = MERGE_REASON.format(duplicate=duplicate.pk, survivor=survivor.pk)
+        for row, field in list(_rows_pointing_at(duplicate)):
+            setattr(row, field, survivor)
+            _save_tagged(row, reason)
         for field in fillable:
             if not getattr(survivor, field) and getattr(duplicate, field):
                 setattr(survivor, field, getattr(duplicate, field))
-        merged_notes.append(
+        note = (
             f"Merged from “{duplicate.title}” by {by} on {timezone.localdate():%Y-%m-%d}"
             + (f" ({duplicate.url})" if duplicate.url else "")
             + (f": {duplicate.notes}" if duplicate.notes else "")
         )
+        survivor.notes = "\n".join(filter(None, [survivor.notes, note]))
+        duplicate._change_reason = reason
         duplicate.delete()
-    survivor.notes = "\n".join(filter(None, [survivor.notes, *merged_notes]))
-    survivor.full_clean()
-    survivor.save()
+        survivor.full_clean()
+        _save_tagged(survivor, reason)
     return survivor
+
+
+@transaction.atomic
+def source_merge_undo(*, duplicate_id: int, by: AbstractBaseUser) -> Source:
+    """Restore a merged-away source from its history, move back every row the merge moved, and
+    put the survivor's fields back as they were before the merge."""
+    deletion = (
+        Source.history.filter(id=duplicate_id, history_type="-")
+        .filter(history_change_reason__startswith=f"Merged source #{duplicate_id} into")
+        .order_by("-history_date")
+        .first()
+    )
+    if deletion is None:
+        raise ValidationError(NO_SUCH_MERGE.format(duplicate=duplicate_id))
+    reason = deletion.history_change_reason
+    survivor_id = int(MERGE_REASON_PATTERN.match(reason)["survivor"])
+    undo_reason = f"Undone: {reason}"
+
+    restored = deletion.instance
+    restored._change_reason = undo_reason
+    restored.save(force_insert=True)
+
+    for rel in Source._meta.related_objects:
+        model = rel.related_model
+        if not rel.one_to_many or rel.hidden or not hasattr(model, "history"):
+            continue
+        moved_ids = model.history.filter(history_change_reason=reason).values_list(
+            model._meta.pk.attname, flat=True
+        )
+        for row in model._default_manager.filter(pk__in=set(moved_ids)):
+            setattr(row, rel.field.name, restored)
+            _save_tagged(row, undo_reason)
+
+    merged = Source.history.filter(id=survivor_id, history_change_reason=reason).earliest(
+        "history_date"
+    )
+    survivor = Source.objects.get(pk=survivor_id)
+    before = merged.prev_record.instance
+    for field in ["url", "outlet_id", "authors", "published_on", "archive_url", "notes"]:
+        setattr(survivor, field, getattr(before, field))
+    survivor.full_clean()
+    _save_tagged(survivor, undo_reason)
+    return restored

@@ -95,6 +95,7 @@ def test_current_verdict_is_the_newest_published_review(editor, second_editor):
         verdict=Verdict.OUTDATED,
         rationale="Overtaken.",
         confidence=Confidence.HIGH,
+        correction_note="Newer figures.",
         by=editor,
     )
     claim.refresh_from_db()

@@ -103,6 +103,7 @@ def test_verdict_history_lists_only_published_reviews_newest_first(client, edito
         claim=claim,
         verdict=Verdict.OUTDATED,
         rationale="Newer view.",
+        correction_note="Newer figures.",
         reviewer=editor,
         approver=second_editor,
     )
