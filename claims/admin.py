@@ -1,21 +1,70 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from workbench.admin import action_form_page
+from workbench.locking import VersionedFormMixin
 
 from . import services
 from .choices import ClaimState
-from .models import Claim, ClaimRelation, Evidence, Review, Topic
+from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ClaimForm(VersionedFormMixin, forms.ModelForm):
+    correction_note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=(
+            "Required when you change what a published claim says or its evidence: readers see "
+            "this note in the claim's corrections log."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        material = set(self.changed_data) & {
+            f.removesuffix("_id") for f in services.MATERIAL_FIELDS
+        }
+        if (
+            self.instance.state == ClaimState.PUBLISHED
+            and material
+            and not cleaned.get("correction_note", "").strip()
+        ):
+            self.add_error("correction_note", services.CORRECTION_NEEDED)
+        return cleaned
+
+
+class EvidenceFormSet(BaseInlineFormSet):
+    """Evidence of a published claim changes only with the claim form's correction note."""
+
+    def clean(self):
+        super().clean()
+        changed = any(form.has_changed() for form in self.forms) or self.deleted_forms
+        if (
+            changed
+            and self.instance.state == ClaimState.PUBLISHED
+            and not self.data.get("correction_note", "").strip()
+        ):
+            raise ValidationError(services.CORRECTION_NEEDED)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea, help_text="Shown to readers on the claim page.")
+
+
 class EvidenceInline(admin.TabularInline):
     model = Evidence
+    formset = EvidenceFormSet
     extra = 1
     autocomplete_fields = ["source"]
     fields = ["source", "stance", "locator", "excerpt", "note"]
@@ -34,7 +83,7 @@ class RelationInline(admin.TabularInline):
 class PendingReviewInline(admin.StackedInline):
     model = Review
     extra = 1
-    fields = ["verdict", "confidence", "rationale", "reviewer"]
+    fields = ["verdict", "confidence", "rationale", "correction_note", "reviewer"]
     readonly_fields = ["reviewer"]
     verbose_name = "grading awaiting approval"
     verbose_name_plural = "gradings awaiting approval"
@@ -62,37 +111,65 @@ class VerdictHistoryInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(SimpleHistoryAdmin):
+    form = ClaimForm
     list_display = ["statement", "state", "verdict", "kind", "claimant", "graded_at"]
     list_filter = ["state", "verdict", "kind", "topics"]
     list_select_related = ["first_appeared_in"]
     search_fields = ["statement", "claimant", "slug"]
     autocomplete_fields = ["first_appeared_in", "topics"]
     date_hierarchy = "created_at"
-    readonly_fields = ["state", "verdict", "confidence", "graded_at", "published_at", "public_page"]
-    fieldsets = [
-        (None, {"fields": ["statement", "slug", "kind", "claimant", "topics", "context"]}),
-        (
-            "First appearance",
-            {"fields": ["first_appeared_in", "first_appeared_locator", "first_appeared_on"]},
-        ),
-        (
-            "Status",
-            {
-                "fields": [
-                    "state",
-                    "verdict",
-                    "confidence",
-                    "graded_at",
-                    "published_at",
-                    "recheck_due",
-                    "public_page",
-                ]
-            },
-        ),
+    readonly_fields = [
+        "state",
+        "verdict",
+        "confidence",
+        "graded_at",
+        "published_at",
+        "withdrawn_reason",
+        "public_page",
     ]
     inlines = [EvidenceInline, RelationInline, PendingReviewInline, VerdictHistoryInline]
-    actions = ["submit_for_review", "approve_and_publish"]
+    actions = ["submit_for_review", "approve_and_publish", "withdraw"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (
+                None,
+                {
+                    "fields": [
+                        "statement",
+                        "slug",
+                        "kind",
+                        "claimant",
+                        "topics",
+                        "context",
+                        "expected_version",
+                    ]
+                },
+            ),
+            (
+                "First appearance",
+                {"fields": ["first_appeared_in", "first_appeared_locator", "first_appeared_on"]},
+            ),
+            (
+                "Status",
+                {
+                    "fields": [
+                        "state",
+                        "verdict",
+                        "confidence",
+                        "graded_at",
+                        "published_at",
+                        "withdrawn_reason",
+                        "recheck_due",
+                        "public_page",
+                    ]
+                },
+            ),
+        ]
+        if obj is not None and obj.state == ClaimState.PUBLISHED:
+            fieldsets.insert(0, ("Correction", {"fields": ["correction_note"]}))
+        return fieldsets
 
     def get_prepopulated_fields(self, request, obj=None):
         # A published claim's address is shared; only a new claim gets one from its statement.
@@ -104,22 +181,36 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Public page")
     def public_page(self, obj):
-        if obj.pk and obj.state == ClaimState.PUBLISHED:
+        if obj.pk and obj.is_public:
             return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
         return "Not public until it is published."
 
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_public else None
+
     def save_model(self, request, obj, form, change):
-        services.claim_save(claim=obj, by=request.user)
+        services.claim_save(
+            claim=obj,
+            by=request.user,
+            expected_version=form.cleaned_data.get("expected_version"),
+            correction_note=form.cleaned_data.get("correction_note", ""),
+        )
 
     def save_formset(self, request, form, formset, change):
+        note = form.cleaned_data.get("correction_note", "")
         save = {
-            Evidence: lambda obj: services.evidence_save(evidence=obj, by=request.user),
+            Evidence: lambda obj: services.evidence_save(
+                evidence=obj, by=request.user, correction_note=note
+            ),
             ClaimRelation: lambda obj: services.relation_save(relation=obj, by=request.user),
             Review: lambda obj: services.review_save(review=obj, by=request.user),
         }
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
-            obj.delete()
+            if isinstance(obj, Evidence):
+                services.evidence_delete(evidence=obj, by=request.user, correction_note=note)
+            else:
+                obj.delete()
         for obj in instances:
             save[type(obj)](obj)
         formset.save_m2m()
@@ -136,9 +227,6 @@ class ClaimAdmin(admin.ModelAdmin):
         if succeeded:
             self.message_user(request, f"{succeeded} claim(s) {done}.", messages.SUCCESS)
 
-    def view_on_site(self, obj):
-        return obj.get_absolute_url() if obj.is_public else None
-
     @admin.action(description="Submit selected drafts for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
         self._apply(
@@ -154,21 +242,55 @@ class ClaimAdmin(admin.ModelAdmin):
             "published",
         )
 
+    @admin.action(description="Withdraw selected published claims…", permissions=["change"])
+    def withdraw(self, request, queryset):
+        form = WithdrawForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return action_form_page(
+                self,
+                request,
+                form=form,
+                objects=queryset,
+                action="withdraw",
+                intro=(
+                    "Withdrawn claims leave the lists and counts. Their pages stay, with a "
+                    "withdrawn notice, your reason and an entry in the corrections log."
+                ),
+                submit_label="Withdraw claims",
+            )
+        reason = form.cleaned_data["reason"]
+        self._apply(
+            request,
+            queryset,
+            lambda claim: services.claim_withdraw(claim=claim, by=request.user, reason=reason),
+            "withdrawn",
+        )
+        return None
+
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(SimpleHistoryAdmin):
     list_display = ["claim", "source", "stance", "locator"]
     list_filter = ["stance"]
     list_select_related = ["claim", "source"]
     search_fields = ["claim__statement", "source__title", "excerpt", "locator"]
     autocomplete_fields = ["claim", "source"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Evidence of a published claim is changed from the claim, where the correction note is.
+        if obj is not None and obj.claim.state == ClaimState.PUBLISHED:
+            return [field.name for field in Evidence._meta.fields]
+        return super().get_readonly_fields(request, obj)
+
     def save_model(self, request, obj, form, change):
         services.evidence_save(evidence=obj, by=request.user)
 
+    def delete_model(self, request, obj):
+        services.evidence_delete(evidence=obj, by=request.user)
+
 
 @admin.register(ClaimRelation)
-class ClaimRelationAdmin(admin.ModelAdmin):
+class ClaimRelationAdmin(SimpleHistoryAdmin):
     list_display = ["from_claim", "kind", "to_claim"]
     list_filter = ["kind"]
     list_select_related = ["from_claim", "to_claim"]
@@ -177,3 +299,35 @@ class ClaimRelationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.relation_save(relation=obj, by=request.user)
+
+
+@admin.register(Review)
+class ReviewAdmin(SimpleHistoryAdmin):
+    """Gradings are written on the claim's page; here they can be found and their history read."""
+
+    list_display = ["claim", "verdict", "reviewer", "published_at", "approved_by"]
+    list_filter = ["verdict"]
+    list_select_related = ["claim", "reviewer", "approved_by"]
+    search_fields = ["claim__statement", "rationale"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Correction)
+class CorrectionAdmin(SimpleHistoryAdmin):
+    list_display = ["claim", "note", "created_by", "created_at"]
+    list_select_related = ["claim", "created_by"]
+    search_fields = ["claim__statement", "note"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -3,8 +3,11 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
-from django.template.response import TemplateResponse
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from workbench.admin import action_form_page
+from workbench.locking import VersionedFormMixin
 
 from . import services
 from .models import Outlet, Source
@@ -15,11 +18,15 @@ URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(SimpleHistoryAdmin):
     list_display = ["name", "homepage"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+
+
+class SourceForm(VersionedFormMixin, forms.ModelForm):
+    """The admin builds the fields from the fieldsets; this adds the version check."""
 
 
 class MergeForm(forms.Form):
@@ -36,7 +43,8 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
+    form = SourceForm
     list_display = [
         "title",
         "outlet",
@@ -58,7 +66,7 @@ class SourceAdmin(admin.ModelAdmin):
             "Reliability",
             {"fields": [*RELIABILITY_FIELDS, "reliability_rated_by", "reliability_rated_at"]},
         ),
-        (None, {"fields": ["notes", "created_by", "public_page"]}),
+        (None, {"fields": ["notes", "created_by", "public_page", "expected_version"]}),
     ]
     prepopulated_fields = {"slug": ["title"]}
 
@@ -90,10 +98,12 @@ class SourceAdmin(admin.ModelAdmin):
     def public_page(self, obj):
         if not obj.pk:
             return "—"
-        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
+        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
     def save_model(self, request, obj, form, change):
-        services.source_save(source=obj, by=request.user)
+        services.source_save(
+            source=obj, by=request.user, expected_version=form.cleaned_data.get("expected_version")
+        )
 
     @admin.action(description="Merge selected duplicate sources…", permissions=["merge"])
     def merge_sources(self, request, queryset):
@@ -102,31 +112,33 @@ class SourceAdmin(admin.ModelAdmin):
             self.message_user(request, services.MERGE_NEEDS_TWO, messages.ERROR)
             return None
         form = MergeForm(request.POST if "apply" in request.POST else None, sources=sources)
-        if form.is_valid():
-            survivor = form.cleaned_data["survivor"]
-            try:
-                services.source_merge(survivor=survivor, duplicates=list(sources), by=request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-                return None
-            self.message_user(
+        if not form.is_valid():
+            return action_form_page(
+                self,
                 request,
-                f"Merged {sources.count() - 1} duplicate(s) into “{survivor}”.",
-                messages.SUCCESS,
+                form=form,
+                objects=sources,
+                action="merge_sources",
+                intro=(
+                    "Every evidence item and first appearance of the sources you do not keep "
+                    "moves to the one you keep. Blank fields are filled from the duplicates, "
+                    "their titles and addresses are kept in its notes, and the merge is recorded "
+                    "in every row's history so that it can be undone."
+                ),
+                submit_label="Merge duplicate sources",
             )
+        survivor, merged = form.cleaned_data["survivor"], len(sources) - 1
+        try:
+            services.source_merge(survivor=survivor, duplicates=list(sources), by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
             return None
-        return TemplateResponse(
+        self.message_user(
             request,
-            "admin/sources/source/merge.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Merge duplicate sources",
-                "opts": self.model._meta,
-                "form": form,
-                "sources": sources,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
+            f"Merged {merged} duplicate(s) into “{survivor}”.",
+            messages.SUCCESS,
         )
+        return None
 
     def has_merge_permission(self, request):
         return request.user.has_perm("sources.merge_source")
