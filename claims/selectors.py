@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .choices import STANCES_AGAINST, STANCES_FOR, Stance, Verdict
-from .models import Claim, ClaimRelation, Evidence, Review, Topic
+from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
 
 
 def claim_list_public() -> QuerySet[Claim]:
@@ -21,12 +21,13 @@ def claim_list_public() -> QuerySet[Claim]:
 
 
 def claim_detail_public() -> QuerySet[Claim]:
-    """Published claims with everything their page shows; relations only to published claims."""
+    """Public claims (published, or withdrawn with the notice) with everything their page
+    shows; relations only to published claims."""
     published_relations = ClaimRelation.objects.between_published().select_related(
         "from_claim", "to_claim"
     )
     return (
-        Claim.objects.published()
+        Claim.objects.public()
         .with_contested()
         .select_related("first_appeared_in__outlet")
         .prefetch_related(
@@ -44,8 +45,13 @@ def claim_detail_public() -> QuerySet[Claim]:
                 queryset=Review.objects.published().order_by("-published_at", "-pk"),
                 to_attr="verdict_history",
             ),
+            Prefetch("corrections", queryset=Correction.objects.order_by("-created_at", "-pk")),
         )
     )
+
+
+def correction_list_public() -> QuerySet[Correction]:
+    return Correction.objects.public().select_related("claim").order_by("-created_at", "-pk")
 
 
 def claim_most_contested(*, limit: int = 6) -> QuerySet[Claim]:

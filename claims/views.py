@@ -1,6 +1,6 @@
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
-from workbench.views import PublicListView
+from workbench.views import ForgivingPaginationMixin, PublicListView
 
 from . import selectors
 from .choices import VERDICT_SCALE, Verdict
@@ -40,6 +40,14 @@ class ClaimDetailView(DetailView):
             relations=selectors.relations_of(self.object),
             **kwargs,
         )
+
+
+class CorrectionListView(ForgivingPaginationMixin, ListView):
+    template_name = "claims/correction_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.correction_list_public()
 
 
 class MethodologyView(TemplateView):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from claims.views import HomeView, MethodologyView
+from claims.views import CorrectionListView, HomeView, MethodologyView
 
 admin.site.site_header = "Claim workbench"
 admin.site.site_title = "Claim workbench"
@@ -13,5 +13,6 @@ urlpatterns = [
     path("claims/", include("claims.urls")),
     path("sources/", include("sources.urls")),
     path("methodology/", MethodologyView.as_view(), name="methodology"),
+    path("corrections/", CorrectionListView.as_view(), name="corrections"),
     path(settings.WORKBENCH_ADMIN_PATH, admin.site.urls),
 ]

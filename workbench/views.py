@@ -3,13 +3,9 @@ from django.http import Http404
 from django_filters.views import FilterView
 
 
-class PublicListView(FilterView):
-    """A public, filtered, paginated list. Bad input never costs the reader the list: an invalid
-    filter is reported beside it while the valid ones still apply, and a page number that is not
-    a number, or past the end, shows the first page and says so instead of answering 404."""
-
-    paginate_by = settings.WORKBENCH_PAGE_SIZE
-    strict = False
+class ForgivingPaginationMixin:
+    """A page number that is not a number, or past the end, shows the first page and says so
+    instead of answering 404: a shared link with a stale page number still lands somewhere."""
 
     def paginate_queryset(self, queryset, page_size):
         try:
@@ -27,3 +23,11 @@ class PublicListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["page_problem"] = getattr(self, "page_problem", "")
         return context
+
+
+class PublicListView(ForgivingPaginationMixin, FilterView):
+    """A public, filtered, paginated list. An invalid filter is reported beside the list while
+    the valid ones still apply."""
+
+    paginate_by = settings.WORKBENCH_PAGE_SIZE
+    strict = False

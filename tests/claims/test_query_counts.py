@@ -15,7 +15,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LIST_QUERIES = 4  # count, page of claims, their topics, the topic filter's options
-DETAIL_QUERIES = 6  # claim, topics, evidence with sources, relations out, relations in, reviews
+# claim, topics, evidence with sources, relations out, relations in, reviews, corrections
+DETAIL_QUERIES = 7
 
 
 def populate(n: int):
