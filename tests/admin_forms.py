@@ -1,32 +1,85 @@
-"""Building admin POSTs the way a browser would, inline management forms included."""
+"""Posting admin forms the way a browser would: what the page shows, plus what the user types."""
 
 import re
+from html.parser import HTMLParser
+
+
+class FormValues(HTMLParser):
+    """The values a browser would submit for the main <form method="post"> on a page: the one
+    with the most fields (the admin header's logout form is a POST form too)."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[dict[str, str | list[str]]] = []
+        self.values: dict[str, str | list[str]] = {}
+        self.in_form = False
+        self.select: tuple[str, bool] | None = None
+        self.textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("method", "").lower() == "post":
+            self.in_form = True
+            self.values = {}
+            self.forms.append(self.values)
+        if not self.in_form:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.values[name] = attrs.get("value", "on")
+            else:
+                self.values[name] = attrs.get("value", "")
+        elif tag == "select" and name:
+            self.select = (name, "multiple" in attrs)
+            self.values[name] = [] if "multiple" in attrs else ""
+        elif tag == "option" and self.select and "selected" in attrs:
+            name, multiple = self.select
+            if multiple:
+                self.values[name].append(attrs.get("value", ""))
+            else:
+                self.values[name] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self.textarea = name
+            self.values[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.values[self.textarea] += data.removeprefix("\n")
 
 
 def inline_post(
     client, url: str, fields: dict, inlines: dict[str, list[dict]] | None = None
 ) -> dict:
-    """The data an admin change form posts: `fields`, plus each inline formset found on the
-    page at `url`, with the given rows for the inlines named in `inlines` and none for others."""
-    page = client.get(url).content.decode()
-    data = dict(fields)
-    inlines = inlines or {}
-    for prefix in re.findall(r'name="([\w-]+)-TOTAL_FORMS"', page):
-        initial = int(re.search(rf'name="{prefix}-INITIAL_FORMS"[^>]*value="(\d+)"', page).group(1))
-        rows = inlines.get(prefix, [])
-        data.update(
-            {
-                f"{prefix}-TOTAL_FORMS": str(initial + len(rows)),
-                f"{prefix}-INITIAL_FORMS": str(initial),
-                f"{prefix}-MIN_NUM_FORMS": "0",
-                f"{prefix}-MAX_NUM_FORMS": "1000",
-            }
-        )
-        for index in range(initial):
-            form_id = re.search(rf'name="{prefix}-{index}-id"[^>]*value="(\d+)"', page)
-            if form_id:
-                data[f"{prefix}-{index}-id"] = form_id.group(1)
+    """The data an admin form posts: what the page at `url` shows, `fields` typed over it, and
+    for each inline formset named in `inlines`, the given rows added after the existing ones.
+    Empty extra rows are left out, as a browser's unchanged extra forms are ignored."""
+    parser = FormValues()
+    parser.feed(client.get(url).content.decode())
+    main = max(parser.forms, key=len)
+    data = {key: value for key, value in main.items() if "__prefix__" not in key}
+    for key in [key for key in data if key.endswith("-TOTAL_FORMS")]:
+        prefix = key.removesuffix("-TOTAL_FORMS")
+        initial = int(data[f"{prefix}-INITIAL_FORMS"])
+        # drop the blank extra forms the page offers; our rows replace them
+        row_field = re.compile(rf"^{re.escape(prefix)}-(\d+)-[^-]+$")
+        for name in list(data):
+            match = row_field.match(name)
+            if match and not name.endswith("_FORMS") and int(match[1]) >= initial:
+                del data[name]
+        rows = (inlines or {}).get(prefix, [])
+        data[key] = str(initial + len(rows))
         for offset, row in enumerate(rows):
             for name, value in row.items():
                 data[f"{prefix}-{initial + offset}-{name}"] = value
+    data.update(fields)
     return data

@@ -1,6 +1,40 @@
 import pytest
+from django.db.models import QuerySet
+from simple_history.manager import HistoryManager
 
 from tests.factories import UserFactory
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+class UntrackedWrite(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def every_write_leaves_history(monkeypatch):
+    """QuerySet.update(), bulk_update() and bulk_create() write rows without the signals the
+    history relies on. Any code path that uses them on a tracked model fails its test."""
+
+    def guard(name):
+        original = getattr(QuerySet, name)
+
+        def guarded(self, *args, **kwargs):
+            if isinstance(getattr(self.model, "history", None), HistoryManager):
+                raise UntrackedWrite(
+                    f"{self.model.__name__}.objects.{name}() leaves no history; save rows one "
+                    "by one through the services instead."
+                )
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(QuerySet, name, guarded)
+
+    for name in ("update", "bulk_update", "bulk_create"):
+        guard(name)
 
 
 @pytest.fixture
@@ -21,9 +55,3 @@ def curator(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="chief", is_superuser=True)
-
-
-def pytest_report_header(config):
-    from django.db import connection
-
-    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"

@@ -1,0 +1,155 @@
+"""Withdrawals, corrections and regradings: nothing about a published claim changes silently."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from claims import services
+from claims.choices import ClaimState, Stance, Verdict
+from claims.models import Correction
+from tests.admin_forms import inline_post
+from tests.factories import ClaimFactory, EvidenceFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(editor, second_editor):
+    claim = ClaimFactory(statement="BaGuaLu has 174 trillion parameters.")
+    EvidenceFactory(claim=claim, stance=Stance.ASSERTS, locator="Compute section")
+    services.claim_grade_and_publish(
+        claim=claim,
+        verdict=Verdict.MISLEADING,
+        rationale="The table says 14.5T.",
+        reviewer=editor,
+        approver=second_editor,
+    )
+    claim.refresh_from_db()
+    return claim
+
+
+def test_withdrawn_claim_keeps_its_page_with_the_reason_but_leaves_lists(client, published, editor):
+    services.claim_withdraw(claim=published, by=editor, reason="Duplicate of the 14.5T claim.")
+
+    page = client.get(published.get_absolute_url())
+    assert page.status_code == 200
+    assert "Withdrawn on" in page.content.decode()
+    assert "Duplicate of the 14.5T claim." in page.content.decode()
+    assert published.statement not in client.get(reverse("claims:list")).content.decode()
+    home = client.get(reverse("home"))
+    assert sum(row["count"] for row in home.context["verdict_counts"]) == 0
+    assert (
+        "Withdrawn: Duplicate of the 14.5T claim."
+        in client.get(reverse("corrections")).content.decode()
+    )
+
+
+def test_withdrawal_needs_a_reason_and_a_published_claim(published, editor):
+    with pytest.raises(ValidationError, match="Say why"):
+        services.claim_withdraw(claim=published, by=editor, reason="  ")
+    with pytest.raises(ValidationError, match="Only a published claim"):
+        services.claim_withdraw(claim=ClaimFactory(), by=editor, reason="Wrong.")
+    published.refresh_from_db()
+    assert published.state == ClaimState.PUBLISHED
+
+
+def test_material_edit_of_a_published_claim_needs_a_correction_note(published, editor):
+    published.statement = "BaGuaLu could scale to 174 trillion parameters."
+    with pytest.raises(ValidationError, match="correction note"):
+        services.claim_save(claim=published, by=editor)
+    published.refresh_from_db()
+    assert published.statement == "BaGuaLu has 174 trillion parameters."
+
+    published.statement = "BaGuaLu could scale to 174 trillion parameters."
+    services.claim_save(claim=published, by=editor, correction_note="Reworded to match the table.")
+    assert Correction.objects.get(claim=published).note == "Reworded to match the table."
+
+
+def test_housekeeping_edits_need_no_correction(published, editor):
+    import datetime
+
+    published.recheck_due = datetime.date(2030, 1, 1)
+    services.claim_save(claim=published, by=editor)
+    assert not Correction.objects.exists()
+
+
+def test_changing_evidence_of_a_published_claim_needs_a_correction_note(published, editor):
+    evidence = published.evidence.get()
+    evidence.locator = "Compute section, third takeaway"
+    with pytest.raises(ValidationError):
+        services.evidence_save(evidence=evidence, by=editor)
+    with pytest.raises(ValidationError):
+        services.evidence_add(
+            claim=published,
+            source=SourceFactory(),
+            stance=Stance.REFUTES,
+            locator="Table 1",
+            by=editor,
+        )
+    with pytest.raises(ValidationError):
+        services.evidence_delete(evidence=evidence, by=editor)
+    assert published.evidence.get().locator == "Compute section"
+
+    services.evidence_delete(evidence=evidence, by=editor, correction_note="Wrong section cited.")
+    assert not published.evidence.exists()
+    assert Correction.objects.get().note == "Wrong section cited."
+
+
+def test_a_new_verdict_is_a_correction_with_old_and_new_verdicts(
+    client, published, editor, second_editor
+):
+    with pytest.raises(ValidationError, match="what the new grading changes"):
+        services.review_submit(
+            claim=published, verdict=Verdict.INACCURATE, rationale="No.", by=editor
+        )
+
+    services.review_submit(
+        claim=published,
+        verdict=Verdict.INACCURATE,
+        rationale="The paper says 14.5T.",
+        correction_note="We read the BaGuaLu paper itself.",
+        by=editor,
+    )
+    services.claim_publish(claim=published, approver=second_editor)
+
+    note = Correction.objects.get(claim=published).note
+    assert (
+        note == "Verdict changed from Misleading to Inaccurate. We read the BaGuaLu paper itself."
+    )
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert "Verdict changed from Misleading to Inaccurate." in page
+    listing = client.get(reverse("corrections")).content.decode()
+    assert published.statement in listing
+
+
+def test_corrections_of_unpublished_claims_are_not_public(client, editor):
+    draft = ClaimFactory(statement="A draft nobody should see.")
+    Correction.objects.create(claim=draft, note="Internal fix.", created_by=editor)
+    page = client.get(reverse("corrections")).content.decode()
+    assert "Internal fix." not in page and "A draft nobody should see." not in page
+
+
+def test_admin_refuses_a_published_edit_without_a_note_and_logs_one_with_it(
+    client, published, editor
+):
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_change", args=[published.pk])
+    fields = {
+        "statement": "BaGuaLu could scale to 174 trillion parameters.",
+        "kind": published.kind,
+        "claimant": published.claimant,
+        "first_appeared_in": published.first_appeared_in_id,
+        "first_appeared_locator": published.first_appeared_locator,
+        "expected_version": published.version,
+    }
+
+    refused = client.post(url, inline_post(client, url, fields))
+    assert refused.status_code == 200
+    assert "write a correction note" in refused.content.decode()
+
+    fields["correction_note"] = "Reworded."
+    saved = client.post(url, inline_post(client, url, fields))
+    assert saved.status_code == 302
+    published.refresh_from_db()
+    assert published.statement.startswith("BaGuaLu could scale")
+    assert Correction.objects.get(claim=published).note == "Reworded."
