@@ -230,7 +230,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
     @admin.action(description="Submit selected drafts for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
         self._apply(
-            request, queryset, lambda claim: services.claim_submit(claim=claim), "submitted"
+            request,
+            queryset,
+            lambda claim: services.claim_submit(claim=claim, by=request.user),
+            "submitted",
         )
 
     @admin.action(description="Approve and publish selected claims", permissions=["change"])

@@ -59,10 +59,18 @@ def topic_get_or_create(*, name: str) -> Topic:
 def correction_record(*, claim: Claim, note: str, by: AbstractBaseUser | None) -> Correction:
     """Log a public correction; one admin save that touches a claim and its evidence under one
     note logs it once."""
-    correction, _ = Correction.objects.get_or_create(
-        claim=claim, note=note.strip(), defaults={"created_by": by}
-    )
+    correction = Correction.objects.filter(claim=claim, note=note.strip()).first()
+    if correction is None:
+        correction = Correction(claim=claim, note=note.strip(), created_by=by)
+        _save(correction, by)
     return correction
+
+
+def _save(obj, by: AbstractBaseUser | None) -> None:
+    """Save with the acting user recorded in the history, whether or not a request is behind it."""
+    obj._history_user = by
+    obj.full_clean()
+    obj.save()
 
 
 def _require_correction(note: str) -> None:
@@ -70,10 +78,9 @@ def _require_correction(note: str) -> None:
         raise ValidationError({"correction_note": CORRECTION_NEEDED})
 
 
-def _write(claim: Claim, expected_version: int | None = None) -> Claim:
+def _write(claim: Claim, by: AbstractBaseUser | None, expected_version: int | None = None) -> Claim:
     claim.version = next_version(claim, expected_version)
-    claim.full_clean()
-    claim.save()
+    _save(claim, by)
     return claim
 
 
@@ -91,14 +98,14 @@ def claim_save(
         claim.created_by = by
         if not claim.slug:
             claim.slug = unique_slug(Claim, claim.statement)
-        return _write(claim)
+        return _write(claim, by)
     stored = Claim.objects.filter(pk=claim.pk).values(*MATERIAL_FIELDS, "state").first()
     changed = stored is not None and any(
         getattr(claim, field) != stored[field] for field in MATERIAL_FIELDS
     )
     if changed and stored["state"] == ClaimState.PUBLISHED:
         _require_correction(correction_note)
-    _write(claim, expected_version)
+    _write(claim, by, expected_version)
     if changed and stored["state"] == ClaimState.PUBLISHED:
         correction_record(claim=claim, note=correction_note, by=by)
     return claim
@@ -157,7 +164,7 @@ def evidence_save(
     evidence.full_clean()
     if changed:
         _evidence_correction(evidence, correction_note, by)
-    evidence.save()
+    _save(evidence, by)
     return evidence
 
 
@@ -166,6 +173,7 @@ def evidence_delete(
     *, evidence: Evidence, by: AbstractBaseUser | None, correction_note: str = ""
 ) -> None:
     _evidence_correction(evidence, correction_note, by)
+    evidence._history_user = by
     evidence.delete()
 
 
@@ -193,8 +201,7 @@ def evidence_add(
 def relation_save(*, relation: ClaimRelation, by: AbstractBaseUser | None) -> ClaimRelation:
     if relation.pk is None:
         relation.created_by = by
-    relation.full_clean()
-    relation.save()
+    _save(relation, by)
     return relation
 
 
@@ -220,12 +227,11 @@ def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
         raise ValidationError(PUBLISHED_REVIEW_IS_FINAL)
     if review.pk is None:
         review.reviewer = by
-    review.full_clean()
-    review.save()
+    _save(review, by)
     claim = review.claim
     if claim.state == ClaimState.DRAFT:
         claim.state = ClaimState.IN_REVIEW
-        _write(claim)
+        _write(claim, by)
     return review
 
 
@@ -251,11 +257,11 @@ def review_submit(
 
 
 @transaction.atomic
-def claim_submit(*, claim: Claim) -> Claim:
+def claim_submit(*, claim: Claim, by: AbstractBaseUser | None) -> Claim:
     if claim.state != ClaimState.DRAFT:
         raise ValidationError(ONLY_DRAFTS_SUBMITTED.format(state=claim.get_state_display().lower()))
     claim.state = ClaimState.IN_REVIEW
-    return _write(claim)
+    return _write(claim, by)
 
 
 @transaction.atomic
@@ -278,13 +284,14 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
     for review in pending:
         review.published_at = now
         review.approved_by = approver
+        review._history_user = approver
         review.save(update_fields=["published_at", "approved_by"])
     if pending:
         newest = pending[-1]
         claim.verdict, claim.confidence, claim.graded_at = newest.verdict, newest.confidence, now
     claim.state = ClaimState.PUBLISHED
     claim.published_at = claim.published_at or now
-    _write(claim)
+    _write(claim, approver)
     if regrading:
         for review in pending:
             correction_record(
@@ -309,7 +316,7 @@ def claim_withdraw(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim:
     claim.state = ClaimState.WITHDRAWN
     claim.withdrawn_at = timezone.now()
     claim.withdrawn_reason = reason.strip()
-    _write(claim)
+    _write(claim, by)
     correction_record(claim=claim, note=f"Withdrawn: {reason.strip()}", by=by)
     return claim
 

@@ -58,6 +58,7 @@ def source_save(
         source.reliability_rated_at = timezone.now()
     source.version = next_version(source, expected_version)
     source.full_clean()
+    source._history_user = by
     source.save()
     return source
 
@@ -74,10 +75,11 @@ def _rows_pointing_at(source: Source):
                 yield row, rel.field.name
 
 
-def _save_tagged(row: models.Model, reason: str) -> None:
+def _save_tagged(row: models.Model, reason: str, by: AbstractBaseUser) -> None:
     if hasattr(row, "version"):
         row.version += 1
     row._change_reason = reason
+    row._history_user = by
     row.save()
 
 
@@ -95,7 +97,7 @@ def source_merge(*, survivor: Source, duplicates: list[Source], by: AbstractBase
         reason = MERGE_REASON.format(duplicate=duplicate.pk, survivor=survivor.pk)
         for row, field in list(_rows_pointing_at(duplicate)):
             setattr(row, field, survivor)
-            _save_tagged(row, reason)
+            _save_tagged(row, reason, by)
         for field in fillable:
             if not getattr(survivor, field) and getattr(duplicate, field):
                 setattr(survivor, field, getattr(duplicate, field))
@@ -106,9 +108,10 @@ def source_merge(*, survivor: Source, duplicates: list[Source], by: AbstractBase
         )
         survivor.notes = "\n".join(filter(None, [survivor.notes, note]))
         duplicate._change_reason = reason
+        duplicate._history_user = by
         duplicate.delete()
         survivor.full_clean()
-        _save_tagged(survivor, reason)
+        _save_tagged(survivor, reason, by)
     return survivor
 
 
@@ -130,6 +133,7 @@ def source_merge_undo(*, duplicate_id: int, by: AbstractBaseUser) -> Source:
 
     restored = deletion.instance
     restored._change_reason = undo_reason
+    restored._history_user = by
     restored.save(force_insert=True)
 
     for rel in Source._meta.related_objects:
@@ -141,7 +145,7 @@ def source_merge_undo(*, duplicate_id: int, by: AbstractBaseUser) -> Source:
         )
         for row in model._default_manager.filter(pk__in=set(moved_ids)):
             setattr(row, rel.field.name, restored)
-            _save_tagged(row, undo_reason)
+            _save_tagged(row, undo_reason, by)
 
     merged = Source.history.filter(id=survivor_id, history_change_reason=reason).earliest(
         "history_date"
@@ -151,5 +155,5 @@ def source_merge_undo(*, duplicate_id: int, by: AbstractBaseUser) -> Source:
     for field in ["url", "outlet_id", "authors", "published_on", "archive_url", "notes"]:
         setattr(survivor, field, getattr(before, field))
     survivor.full_clean()
-    _save_tagged(survivor, undo_reason)
+    _save_tagged(survivor, undo_reason, by)
     return restored
