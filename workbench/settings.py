@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "workbench",  # project-wide commands: backup, restore
     "sources",
     "claims",
 ]

@@ -1,0 +1,47 @@
+"""The documented backup and restore round-trip the whole database, history included."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from claims import services
+from claims.models import Claim, Correction
+from sources.models import Source
+
+
+def backup(path) -> str:
+    call_command("backup", str(path), verbosity=0)
+    return path.read_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_lose_nothing(tmp_path, editor):
+    call_command("load_demo", stdout=io.StringIO())
+    claim = Claim.objects.get(slug="bagualu-has-174-trillion-parameters")
+    claim.statement = "BaGuaLu's system could scale to 174 trillion parameters."
+    services.claim_save(claim=claim, by=editor, correction_note="Reworded after re-reading.")
+    history_count = claim.history.count()
+    first = backup(tmp_path / "first.xml")
+
+    call_command("flush", "--no-input")
+    assert not Claim.objects.exists()
+    call_command("restore", str(tmp_path / "first.xml"), verbosity=0)
+
+    assert backup(tmp_path / "second.xml") == first
+    for model in ("claims.historicalclaim", "sources.historicalsource", "claims.correction"):
+        assert f'model="{model}"' in first
+    restored = Claim.objects.get(slug="bagualu-has-174-trillion-parameters")
+    assert restored.history.count() == history_count
+    assert Correction.objects.get(claim=restored).note == "Reworded after re-reading."
+    assert Source.objects.count() == 12
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
+    call_command("load_demo", stdout=io.StringIO())
+    path = tmp_path / "backup.xml"
+    call_command("backup", str(path), verbosity=0)
+    with pytest.raises(CommandError, match="empty"):
+        call_command("restore", str(path))
