@@ -117,3 +117,23 @@ def test_a_bulk_admin_action_records_each_claim(client, editor, second_editor):
     for claim in claims:
         latest = claim.history.latest("history_date")
         assert (latest.state, latest.history_user) == ("published", second_editor)
+
+
+def test_undo_source_merge_command(curator):
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    survivor, duplicate = SourceFactory(), SourceFactory(title="The copy")
+    EvidenceFactory(source=duplicate)
+    duplicate_pk = duplicate.pk
+    source_merge(survivor=survivor, duplicates=[duplicate], by=curator)
+    out = io.StringIO()
+
+    call_command("undo_source_merge", duplicate_pk, by="curator", stdout=out)
+
+    assert "Restored “The copy”" in out.getvalue()
+    assert Source.objects.get(pk=duplicate_pk).evidence.count() == 1
+    with pytest.raises(CommandError, match="No merge"):
+        call_command("undo_source_merge", 999999, by="curator")
