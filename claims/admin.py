@@ -206,11 +206,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
             Review: lambda obj: services.review_save(review=obj, by=request.user),
         }
         instances = formset.save(commit=False)
+        delete = {
+            Evidence: lambda obj: services.evidence_delete(
+                evidence=obj, by=request.user, correction_note=note
+            ),
+            ClaimRelation: lambda obj: services.relation_delete(relation=obj, by=request.user),
+            Review: lambda obj: obj.delete(),
+        }
         for obj in formset.deleted_objects:
-            if isinstance(obj, Evidence):
-                services.evidence_delete(evidence=obj, by=request.user, correction_note=note)
-            else:
-                obj.delete()
+            delete[type(obj)](obj)
         for obj in instances:
             save[type(obj)](obj)
         formset.save_m2m()
@@ -302,6 +306,9 @@ class ClaimRelationAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.relation_save(relation=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        services.relation_delete(relation=obj, by=request.user)
 
 
 @admin.register(Review)

@@ -1,9 +1,10 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+
+from sources.models import Source
 
 from .choices import ClaimKind, Verdict
-from .models import Claim, Evidence, Topic
+from .models import Claim, Topic
 
 
 class ClaimFilterSet(django_filters.FilterSet):
@@ -47,19 +48,13 @@ class ClaimFilterSet(django_filters.FilterSet):
         return queryset.search(value.strip()) if value.strip() else queryset
 
     def filter_source(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        cited = Evidence.objects.filter(claim=OuterRef("pk"), source__slug=value)
-        return queryset.filter(Q(first_appeared_in__slug=value) | Exists(cited))
+        source = Source.objects.filter(slug=value.strip()).first() if value.strip() else None
+        if value.strip() and source is None:
+            return queryset.none()
+        return queryset.citing_source(source) if source else queryset
 
     def filter_contested(self, queryset, name, value):
-        # The public list annotates is_contested already; other callers get it here.
-        if not value:
-            return queryset
-        if "is_contested" not in queryset.query.annotations:
-            queryset = queryset.with_contested()
-        return queryset.filter(is_contested=True)
+        return queryset.contested() if value else queryset
 
     def filter_recheck(self, queryset, name, value):
         return queryset.due_for_recheck() if value else queryset

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -97,7 +98,7 @@ class Claim(models.Model):
     class Meta:
         ordering = ["-graded_at", "-created_at"]
         indexes = [
-            models.Index(fields=["state", "verdict"]),
+            models.Index(fields=["state", "verdict", "-graded_at"]),
             models.Index(fields=["state", "kind"]),
             models.Index(fields=["state", "-graded_at"]),
             models.Index(fields=["recheck_due"]),
@@ -265,3 +266,29 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"Correction to “{self.claim}”"
+
+
+class ClaimSummary(models.Model):
+    """What lists and search need to know about a claim, derived from the claim, its evidence,
+    relations and published reviews, and rebuilt on every write by claim_summary_refresh().
+    Never edited and not in the history: `manage.py refresh_claim_summaries` rebuilds it."""
+
+    claim = models.OneToOneField(
+        Claim, primary_key=True, on_delete=models.CASCADE, related_name="summary"
+    )
+    is_contested = models.BooleanField(default=False)
+    evidence_for = models.PositiveIntegerField(default=0)
+    evidence_against = models.PositiveIntegerField(default=0)
+    # The searchable text by weight: the statement counts most, then who made it, then the rest
+    # (context, published rationales, evidence excerpts and the titles of the sources cited).
+    statement = models.TextField(blank=True)
+    claimant = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # PostgreSQL only (GIN-indexed); SQLite searches the text columns instead.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["is_contested", "-evidence_against"])]
+
+    def __str__(self) -> str:
+        return f"Summary of “{self.claim_id}”"

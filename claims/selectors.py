@@ -1,21 +1,17 @@
 """Page-shaped reads: each public page's queryset, with the prefetches that fix its query count."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from .choices import STANCES_AGAINST, STANCES_FOR, Stance, Verdict
 from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
 
 
 def claim_list_public() -> QuerySet[Claim]:
+    """Newest verdicts first; counts and the contested flag come from the claims' summaries."""
     return (
         Claim.objects.published()
-        .with_contested()
-        .select_related("first_appeared_in")
+        .select_related("summary")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
-        .annotate(
-            evidence_for=Count("evidence", filter=Q(evidence__stance__in=STANCES_FOR)),
-            evidence_against=Count("evidence", filter=Q(evidence__stance__in=STANCES_AGAINST)),
-        )
         .order_by("-graded_at", "-pk")
     )
 
@@ -28,8 +24,7 @@ def claim_detail_public() -> QuerySet[Claim]:
     )
     return (
         Claim.objects.public()
-        .with_contested()
-        .select_related("first_appeared_in__outlet")
+        .select_related("first_appeared_in__outlet", "summary")
         .prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch(
@@ -58,8 +53,8 @@ def claim_most_contested(*, limit: int = 6) -> QuerySet[Claim]:
     """Published contested claims with the most evidence against them first."""
     return (
         claim_list_public()
-        .filter(is_contested=True)
-        .order_by("-evidence_against", "-evidence_for", "-graded_at")[:limit]
+        .filter(summary__is_contested=True)
+        .order_by("-summary__evidence_against", "-graded_at", "-pk")[:limit]
     )
 
 
@@ -78,8 +73,9 @@ def verdict_counts() -> list[dict]:
     ]
 
 
-def claims_for_source_public(source) -> QuerySet[Claim]:
-    """Published claims a source makes, is cited for or first made, with its stances on each."""
+def claims_for_source_public(source, *, limit: int = 50) -> QuerySet[Claim]:
+    """The newest published claims a source makes, is cited for or first made, with its
+    stances on each; the claim list, filtered by the source, has the rest."""
     return (
         Claim.objects.published()
         .citing_source(source)
@@ -90,7 +86,7 @@ def claims_for_source_public(source) -> QuerySet[Claim]:
                 to_attr="evidence_from_source",
             )
         )
-        .order_by("-graded_at", "-pk")
+        .order_by("-graded_at", "-pk")[:limit]
     )
 
 

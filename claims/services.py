@@ -5,19 +5,31 @@ QuerySet.update() or bulk_update() on a tracked model.
 """
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from sources.models import Source
 from sources.services import unique_slug
 from workbench.locking import next_version
 
-from .choices import ClaimKind, ClaimState, Confidence, RelationKind, Verdict
-from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
+from .choices import (
+    STANCES_AGAINST,
+    STANCES_FOR,
+    ClaimKind,
+    ClaimState,
+    Confidence,
+    RelationKind,
+    Verdict,
+)
+from .models import Claim, ClaimRelation, ClaimSummary, Correction, Evidence, Review, Topic
+from .querysets import SEARCH_VECTOR
 
 NOTHING_TO_PUBLISH = "A claim needs a review with a verdict before it can be published."
 SAME_PERSON_APPROVES = (
@@ -44,6 +56,78 @@ MATERIAL_FIELDS = (
     "first_appeared_on",
 )
 EVIDENCE_FIELDS = ("source_id", "stance", "excerpt", "locator", "note")
+
+
+SUMMARY_FIELDS = [
+    "is_contested",
+    "evidence_for",
+    "evidence_against",
+    "statement",
+    "claimant",
+    "body",
+]
+
+
+def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -> None:
+    """Rebuild the summaries (contested flag, evidence counts, search text and vector) of these
+    claims from their current rows. Runs after every write that could change them."""
+    ids = sorted(set(claim_ids))
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        texts = defaultdict(list)
+        for claim_id, excerpt, title in Evidence.objects.filter(claim_id__in=batch).values_list(
+            "claim_id", "excerpt", "source__title"
+        ):
+            texts[claim_id] += [excerpt, title]
+        published = Review.objects.published().filter(claim_id__in=batch)
+        for claim_id, rationale in published.values_list("claim_id", "rationale"):
+            texts[claim_id].append(rationale)
+        claims = (
+            Claim.objects.filter(pk__in=batch)
+            .with_contested()
+            .annotate(
+                n_for=Count("evidence", filter=Q(evidence__stance__in=STANCES_FOR)),
+                n_against=Count("evidence", filter=Q(evidence__stance__in=STANCES_AGAINST)),
+            )
+            .values_list(
+                "pk", "is_contested", "n_for", "n_against", "statement", "claimant", "context"
+            )
+        )
+        ClaimSummary.objects.bulk_create(
+            [
+                ClaimSummary(
+                    claim_id=pk,
+                    is_contested=contested,
+                    evidence_for=n_for,
+                    evidence_against=n_against,
+                    statement=statement,
+                    claimant=claimant,
+                    body="\n".join(filter(None, [context, *texts[pk]])),
+                )
+                for pk, contested, n_for, n_against, statement, claimant, context in claims
+            ],
+            update_conflicts=True,
+            unique_fields=["claim"],
+            update_fields=SUMMARY_FIELDS,
+        )
+        if connection.vendor == "postgresql":
+            ClaimSummary.objects.filter(pk__in=batch).update(search_vector=SEARCH_VECTOR)
+
+
+def claim_summaries_refresh_for_sources(*, source_ids: list[int], **_) -> None:
+    """A source's title is part of the search text of every claim that cites it."""
+    cited = Evidence.objects.filter(source_id__in=source_ids).values_list("claim_id", flat=True)
+    first = Claim.objects.filter(first_appeared_in_id__in=source_ids).values_list("pk", flat=True)
+    claim_summary_refresh(claim_ids=[*cited, *first])
+
+
+def _with_partners(claim: Claim) -> set[int]:
+    """The claim and every claim related to it: whether those are contested depends on it."""
+    related = ClaimRelation.objects.filter(Q(from_claim=claim) | Q(to_claim=claim))
+    ids = {claim.pk}
+    for pair in related.values_list("from_claim_id", "to_claim_id"):
+        ids.update(pair)
+    return ids
 
 
 @transaction.atomic
@@ -98,7 +182,9 @@ def claim_save(
         claim.created_by = by
         if not claim.slug:
             claim.slug = unique_slug(Claim, claim.statement)
-        return _write(claim, by)
+        _write(claim, by)
+        claim_summary_refresh(claim_ids=[claim.pk])
+        return claim
     stored = Claim.objects.filter(pk=claim.pk).values(*MATERIAL_FIELDS, "state").first()
     changed = stored is not None and any(
         getattr(claim, field) != stored[field] for field in MATERIAL_FIELDS
@@ -108,6 +194,7 @@ def claim_save(
     _write(claim, by, expected_version)
     if changed and stored["state"] == ClaimState.PUBLISHED:
         correction_record(claim=claim, note=correction_note, by=by)
+    claim_summary_refresh(claim_ids=[claim.pk])
     return claim
 
 
@@ -165,6 +252,7 @@ def evidence_save(
     if changed:
         _evidence_correction(evidence, correction_note, by)
     _save(evidence, by)
+    claim_summary_refresh(claim_ids=[evidence.claim_id])
     return evidence
 
 
@@ -174,7 +262,9 @@ def evidence_delete(
 ) -> None:
     _evidence_correction(evidence, correction_note, by)
     evidence._history_user = by
+    claim_id = evidence.claim_id
     evidence.delete()
+    claim_summary_refresh(claim_ids=[claim_id])
 
 
 def evidence_add(
@@ -202,7 +292,16 @@ def relation_save(*, relation: ClaimRelation, by: AbstractBaseUser | None) -> Cl
     if relation.pk is None:
         relation.created_by = by
     _save(relation, by)
+    claim_summary_refresh(claim_ids=[relation.from_claim_id, relation.to_claim_id])
     return relation
+
+
+@transaction.atomic
+def relation_delete(*, relation: ClaimRelation, by: AbstractBaseUser | None) -> None:
+    ends = [relation.from_claim_id, relation.to_claim_id]
+    relation._history_user = by
+    relation.delete()
+    claim_summary_refresh(claim_ids=ends)
 
 
 def relation_add(
@@ -292,6 +391,7 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
     claim.state = ClaimState.PUBLISHED
     claim.published_at = claim.published_at or now
     _write(claim, approver)
+    claim_summary_refresh(claim_ids=_with_partners(claim))
     if regrading:
         for review in pending:
             correction_record(
@@ -317,6 +417,7 @@ def claim_withdraw(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim:
     claim.withdrawn_at = timezone.now()
     claim.withdrawn_reason = reason.strip()
     _write(claim, by)
+    claim_summary_refresh(claim_ids=_with_partners(claim))
     correction_record(claim=claim, note=f"Withdrawn: {reason.strip()}", by=by)
     return claim
 

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from workbench.locking import next_version
 
 from .models import Outlet, Source
+from .signals import sources_changed
 
 MERGE_NEEDS_TWO = "Choose at least two sources: the one to keep and a duplicate of it."
 # Every row a merge touches carries this in its history, so the merge can be traced and undone.
@@ -44,15 +45,21 @@ def source_save(
     """Create or update a source; a changed reliability rating records who rated it and when."""
     if not source.slug:
         source.slug = unique_slug(Source, source.title)
+    retitled = False
     if source.pk is None:
         source.created_by = by
         rating_changed = True
     else:
-        stored = Source.objects.filter(pk=source.pk).values("reliability", "reliability_note")
-        rating_changed = stored.first() != {
-            "reliability": source.reliability,
-            "reliability_note": source.reliability_note,
-        }
+        stored = (
+            Source.objects.filter(pk=source.pk)
+            .values("reliability", "reliability_note", "title")
+            .first()
+        )
+        rating_changed = (stored["reliability"], stored["reliability_note"]) != (
+            source.reliability,
+            source.reliability_note,
+        )
+        retitled = stored["title"] != source.title
     if rating_changed:
         source.reliability_rated_by = by
         source.reliability_rated_at = timezone.now()
@@ -60,6 +67,8 @@ def source_save(
     source.full_clean()
     source._history_user = by
     source.save()
+    if retitled:
+        sources_changed.send(sender=Source, source_ids=[source.pk])
     return source
 
 
@@ -112,6 +121,7 @@ def source_merge(*, survivor: Source, duplicates: list[Source], by: AbstractBase
         duplicate.delete()
         survivor.full_clean()
         _save_tagged(survivor, reason, by)
+    sources_changed.send(sender=Source, source_ids=[survivor.pk])
     return survivor
 
 
@@ -156,4 +166,5 @@ def source_merge_undo(*, duplicate_id: int, by: AbstractBaseUser) -> Source:
         setattr(survivor, field, getattr(before, field))
     survivor.full_clean()
     _save_tagged(survivor, undo_reason, by)
+    sources_changed.send(sender=Source, source_ids=[survivor.pk, restored.pk])
     return restored

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 
 from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, Stance, Verdict
 from claims.models import Claim, ClaimRelation, Evidence, Review, Topic
+from claims.services import claim_summary_refresh
 from sources.choices import Reliability, SourceKind
 from sources.models import Outlet, Source
 
@@ -54,6 +55,11 @@ class SourceFactory(factory.django.DjangoModelFactory):
         return source
 
 
+def refresh_summaries(*claim_ids):
+    """Keep the claims' summaries current, as the services do on every write."""
+    claim_summary_refresh(claim_ids=claim_ids)
+
+
 class TopicFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Topic
@@ -68,6 +74,7 @@ class ClaimFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Claim
+        skip_postgeneration_save = True
 
     statement = factory.Sequence(lambda n: f"Model {n} has {n} billion parameters.")
     slug = factory.Sequence(lambda n: f"model-{n}-parameters")
@@ -76,6 +83,11 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     first_appeared_in = factory.SubFactory(SourceFactory)
     first_appeared_locator = "Table 1"
     state = ClaimState.DRAFT
+
+    @factory.post_generation
+    def summary(obj, create, extracted, **kwargs):
+        if create:
+            refresh_summaries(obj.pk)
 
 
 class PublishedClaimFactory(ClaimFactory):
@@ -89,6 +101,7 @@ class PublishedClaimFactory(ClaimFactory):
 class EvidenceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Evidence
+        skip_postgeneration_save = True
 
     claim = factory.SubFactory(ClaimFactory)
     source = factory.SubFactory(SourceFactory)
@@ -96,14 +109,25 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
     locator = factory.Sequence(lambda n: f"page {n}")
     excerpt = "The report gives the figure in its main table."
 
+    @factory.post_generation
+    def summary(obj, create, extracted, **kwargs):
+        if create:
+            refresh_summaries(obj.claim_id)
+
 
 class RelationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ClaimRelation
+        skip_postgeneration_save = True
 
     from_claim = factory.SubFactory(PublishedClaimFactory)
     to_claim = factory.SubFactory(PublishedClaimFactory)
     kind = RelationKind.COUNTER_CLAIM
+
+    @factory.post_generation
+    def summary(obj, create, extracted, **kwargs):
+        if create:
+            refresh_summaries(obj.from_claim_id, obj.to_claim_id)
 
 
 class ReviewFactory(factory.django.DjangoModelFactory):

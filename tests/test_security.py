@@ -220,6 +220,6 @@ def test_unpublished_claims_never_leak_through_any_public_page(client, editor, s
         assert "HIDDEN-" not in page, url
     home = client.get(reverse("home"))
     assert sum(row["count"] for row in home.context["verdict_counts"]) == 1
-    assert not client.get(public.get_absolute_url()).context["claim"].is_contested
+    assert not client.get(public.get_absolute_url()).context["claim"].summary.is_contested
     listing = client.get(reverse("sources:list"))
     assert [s.claim_count for s in listing.context["object_list"]] == [0]

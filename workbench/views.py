@@ -2,6 +2,8 @@ from django.conf import settings
 from django.http import Http404
 from django_filters.views import FilterView
 
+from .pagination import CappedPaginator
+
 
 class ForgivingPaginationMixin:
     """A page number that is not a number, or past the end, shows the first page and says so
@@ -30,4 +32,5 @@ class PublicListView(ForgivingPaginationMixin, FilterView):
     the valid ones still apply."""
 
     paginate_by = settings.WORKBENCH_PAGE_SIZE
+    paginator_class = CappedPaginator
     strict = False

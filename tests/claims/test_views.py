@@ -71,7 +71,7 @@ def test_claim_page_shows_evidence_for_and_against_with_reliability_and_locator(
     page = response.content.decode()
     assert "footnote 2" in page and "H800 on sale." in page
     assert "Mixed record" in page
-    assert response.context["claim"].is_contested
+    assert response.context["claim"].summary.is_contested
 
 
 def test_counter_claim_shows_on_both_pages_and_relations_to_drafts_are_hidden(client):
