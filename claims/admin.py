@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -9,8 +11,9 @@ from workbench.admin import action_form_page
 from workbench.locking import VersionedFormMixin
 
 from . import services
-from .choices import ClaimState
-from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
+from .choices import ClaimState, RelationKind
+from .models import STATEMENT_MAX_LENGTH, Claim, ClaimRelation, Correction, Evidence, Review, Topic
+from .selectors import similar_claims
 
 
 @admin.register(Topic)
@@ -21,6 +24,10 @@ class TopicAdmin(SimpleHistoryAdmin):
 
 
 class ClaimForm(VersionedFormMixin, forms.ModelForm):
+    # Ticked in the similar-claims hint (static/claims/js/similar-claims.js) while typing.
+    duplicate_of = forms.ModelMultipleChoiceField(
+        queryset=Claim.objects.all(), required=False, widget=forms.MultipleHiddenInput
+    )
     correction_note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -130,6 +137,57 @@ class ClaimAdmin(SimpleHistoryAdmin):
     ]
     inlines = [EvidenceInline, RelationInline, PendingReviewInline, VerdictHistoryInline]
     actions = ["submit_for_review", "approve_and_publish", "withdraw"]
+
+    class Media:
+        js = ["claims/js/similar-claims.js"]
+        css = {"all": ["claims/css/admin.css"]}
+
+    def get_urls(self):
+        similar = path(
+            "similar/", self.admin_site.admin_view(self.similar_view), name="claims_claim_similar"
+        )
+        return [similar, *super().get_urls()]
+
+    def similar_view(self, request):
+        """Near-duplicates of the statement being typed, for the hint beside the field."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        exclude = request.GET.get("exclude", "")
+        claims = similar_claims(
+            request.GET.get("statement", "")[:STATEMENT_MAX_LENGTH],
+            exclude_pk=int(exclude) if exclude.isdigit() else None,
+        )
+        return JsonResponse(
+            {
+                "claims": [
+                    {
+                        "id": claim.pk,
+                        "statement": claim.statement,
+                        "state": claim.get_state_display(),
+                        "similarity": round(claim.similarity, 2),
+                        "admin_url": reverse("admin:claims_claim_change", args=[claim.pk]),
+                    }
+                    for claim in claims
+                ]
+            }
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        # The changelist uses the readers' full-text search; autocompletion, which sees half-typed
+        # words, keeps the admin's substring search over search_fields.
+        if not search_term.strip() or request.path.endswith("/autocomplete/"):
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.search(search_term), False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for duplicate in form.cleaned_data.get("duplicate_of", []):
+            services.relation_add(
+                from_claim=form.instance,
+                to_claim=duplicate,
+                kind=RelationKind.DUPLICATE_OF,
+                by=request.user,
+            )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [

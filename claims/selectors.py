@@ -1,6 +1,9 @@
 """Page-shaped reads: each public page's queryset, with the prefetches that fix its query count."""
 
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
+from rapidfuzz import fuzz, process
 
 from .choices import STANCES_AGAINST, STANCES_FOR, Stance, Verdict
 from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
@@ -116,3 +119,28 @@ def relations_of(claim: Claim) -> list[dict]:
         }
         for relation in [*claim.relations_out.all(), *claim.relations_in.all()]
     ]
+
+
+def similar_claims(statement: str, *, exclude_pk: int | None = None, limit: int = 5) -> list[Claim]:
+    """Existing claims worded like `statement`, most alike first, each with a `similarity`
+    from 0 to 1: trigram similarity on PostgreSQL (GIN-indexed), rapidfuzz on SQLite."""
+    statement = statement.strip()
+    if len(statement) < 8:
+        return []
+    claims = Claim.objects.exclude(pk=exclude_pk).only(
+        "pk", "slug", "statement", "state", "verdict"
+    )
+    if connection.vendor == "postgresql":
+        return list(
+            claims.filter(statement__trigram_similar=statement)
+            .annotate(similarity=TrigramSimilarity("statement", statement))
+            .order_by("-similarity", "-pk")[:limit]
+        )
+    statements = dict(claims.values_list("pk", "statement"))
+    best = process.extract(
+        statement, statements, scorer=fuzz.token_set_ratio, score_cutoff=60, limit=limit
+    )
+    found = claims.in_bulk([pk for _, _, pk in best])
+    for _, score, pk in best:
+        found[pk].similarity = score / 100
+    return [found[pk] for _, _, pk in best]

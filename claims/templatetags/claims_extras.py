@@ -1,0 +1,25 @@
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from claims.querysets import search_terms
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text: str, query: str | None) -> str:
+    """`text`, escaped, with the words of a search (and the rest of the words they begin)
+    marked. Matching runs on the raw text so that a search for "amp" never marks an entity."""
+    terms = search_terms(query or "")
+    if not terms:
+        return text
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))

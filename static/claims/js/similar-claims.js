@@ -1,0 +1,56 @@
+// While an editor types a statement, list existing claims worded alike, each with a box to
+// record the new claim as a duplicate of it. No inline script: loaded from the admin's Media.
+(function () {
+  "use strict";
+  const statement = document.getElementById("id_statement");
+  if (!statement) return;
+  const form = statement.closest("form");
+  const panel = document.createElement("div");
+  panel.className = "similar-claims";
+  panel.setAttribute("aria-live", "polite");
+  statement.closest(".form-row, .fieldBox, div").after(panel);
+  const url = form.dataset.similarUrl || "../similar/";
+  const selfId = (window.location.pathname.match(/\/(\d+)\/change\/$/) || [])[1] || "";
+  let timer = null;
+
+  function render(claims) {
+    panel.replaceChildren();
+    if (!claims.length) return;
+    const heading = document.createElement("p");
+    heading.textContent = "Claims already logged that read alike:";
+    const list = document.createElement("ul");
+    for (const claim of claims) {
+      const item = document.createElement("li");
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = "duplicate_of";
+      box.value = claim.id;
+      label.append(box, " Duplicate of ");
+      const link = document.createElement("a");
+      link.href = claim.admin_url;
+      link.target = "_blank";
+      link.textContent = claim.statement;
+      label.append(link, ` (${claim.state}, ${Math.round(claim.similarity * 100)}% alike)`);
+      item.append(label);
+      list.append(item);
+    }
+    panel.append(heading, list);
+  }
+
+  function lookUp() {
+    const text = statement.value.trim();
+    if (text.length < 8) return render([]);
+    const query = new URLSearchParams({ statement: text, exclude: selfId });
+    fetch(`${url}?${query}`, { credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : { claims: [] }))
+      .then((data) => render(data.claims))
+      .catch(() => render([]));
+  }
+
+  statement.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(lookUp, 300);
+  });
+  if (statement.value) lookUp();
+})();
