@@ -9,7 +9,7 @@ from claims.querysets import search_terms
 register = template.Library()
 
 
-@register.filter
+@register.simple_tag
 def highlight(text: str, query: str | None) -> str:
     """`text`, escaped, with the words of a search (and the rest of the words they begin)
     marked. Matching runs on the raw text so that a search for "amp" never marks an entity."""

@@ -43,7 +43,7 @@ def test_unpublished_claims_are_hidden_from_readers(client, state):
 
     assert client.get(hidden.get_absolute_url()).status_code == 404
     listing = client.get(reverse("claims:list"), {"q": "PanGu"}).content.decode()
-    assert "Public claim about PanGu." in listing
+    assert "Public claim about <mark>PanGu</mark>." in listing
     assert "Hidden claim" not in listing
     assert "1 claim" in listing
 
