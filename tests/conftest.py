@@ -37,6 +37,14 @@ def every_write_leaves_history(monkeypatch):
         guard(name)
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached pages: the database it sees is new, its versions too."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def editor(db):
     return UserFactory(username="editor", role="Editors")

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so a cached page skips the rest; the headers the others add are cached with it.
+    "workbench.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -167,6 +169,15 @@ X_FRAME_OPTIONS = "DENY"
 
 # The publishing organisation, named on public pages (and later in ClaimReview markup).
 WORKBENCH_PUBLISHER = os.environ.get("WORKBENCH_PUBLISHER", "Claim Workbench")
+
+# Public pages for anonymous readers are cached (per process) and invalidated exactly on write.
+WORKBENCH_PAGE_CACHE = env_flag("WORKBENCH_PAGE_CACHE", default=True)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 
 # Claims per page on public lists.
 WORKBENCH_PAGE_SIZE = 25

@@ -1,6 +1,8 @@
 """Public pages run a fixed number of queries whatever the amount of data."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.choices import RelationKind, Stance
@@ -14,9 +16,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LIST_QUERIES = 4  # count, page of claims, their topics, the topic filter's options
-# claim, topics, evidence with sources, relations out, relations in, reviews, corrections
-DETAIL_QUERIES = 7
+# Every anonymous page first reads the content version that keys the page cache.
+# version, count, page of claims with summaries, their topics, the topic filter's options
+LIST_QUERIES = 5
+# version, claim, topics, evidence with sources, relations out, relations in, reviews, corrections
+DETAIL_QUERIES = 8
 
 
 def populate(n: int):
@@ -53,15 +57,51 @@ def test_claim_detail_query_count_is_fixed(client, n, django_assert_num_queries)
 @pytest.mark.parametrize("n", [5, 200])
 def test_home_query_count_is_fixed(client, n, django_assert_num_queries):
     populate(n)
-    # verdict counts; most contested and recently graded, each with their topics
-    with django_assert_num_queries(5):
+    # version; verdict counts; most contested and recently graded, each with their topics
+    with django_assert_num_queries(6):
         client.get(reverse("home"))
 
 
 @pytest.mark.parametrize("n", [5, 200])
 def test_source_pages_query_counts_are_fixed(client, n, django_assert_num_queries):
     source = populate(n).first_appeared_in
-    with django_assert_num_queries(2):  # count, page of sources with their outlets
+    with django_assert_num_queries(3):  # version, count, page of sources with their outlets
         client.get(reverse("sources:list"))
-    with django_assert_num_queries(3):  # source, its claims, their evidence from it
+    with django_assert_num_queries(4):  # version, source, its claims, their evidence from it
         client.get(source.get_absolute_url())
+
+
+def test_a_cached_page_costs_one_query_and_a_change_shows_on_the_next_request(
+    client, editor, second_editor, django_assert_num_queries
+):
+    from claims import services
+    from claims.choices import Verdict
+    from tests.factories import ClaimFactory
+
+    hub = populate(5)
+    client.get(hub.get_absolute_url())
+    with django_assert_num_queries(1):  # the content version, then the page from the cache
+        cached = client.get(hub.get_absolute_url())
+    assert cached.status_code == 200
+
+    claim = ClaimFactory(statement="A newly published claim about Aquila.")
+    services.claim_grade_and_publish(
+        claim=claim,
+        verdict=Verdict.ACCURATE,
+        rationale="Yes.",
+        reviewer=editor,
+        approver=second_editor,
+    )
+    assert (
+        "A newly published claim about Aquila."
+        in client.get(reverse("claims:list")).content.decode()
+    )
+
+
+def test_editors_are_never_served_cached_pages(client, editor, django_assert_num_queries):
+    hub = populate(5)
+    client.get(hub.get_absolute_url())
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(hub.get_absolute_url())
+    assert len(queries) > 1

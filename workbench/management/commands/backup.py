@@ -1,8 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-# Rebuilt by migrate on the target database; everything else is in the backup.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+# Rebuilt by migrate on the target database, or caches of what is: everything else is backed up.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "workbench"]
 
 
 class Command(BaseCommand):
