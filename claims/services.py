@@ -75,11 +75,12 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
     for start in range(0, len(ids), batch_size):
         batch = ids[start : start + batch_size]
         texts = defaultdict(list)
-        for claim_id, excerpt, title in Evidence.objects.filter(claim_id__in=batch).values_list(
+        evidence = Evidence.objects.filter(claim_id__in=batch).order_by("claim_id", "id")
+        for claim_id, excerpt, title in evidence.values_list(
             "claim_id", "excerpt", "source__title"
         ):
             texts[claim_id] += [excerpt, title]
-        published = Review.objects.published().filter(claim_id__in=batch)
+        published = Review.objects.published().filter(claim_id__in=batch).order_by("id")
         for claim_id, rationale in published.values_list("claim_id", "rationale"):
             texts[claim_id].append(rationale)
         claims = (
