@@ -179,6 +179,9 @@ CACHES = {
     }
 }
 
+# Benchmarks only: serve /bench/bare/, a view that does no work, as the stack's ceiling.
+WORKBENCH_BENCH_VIEWS = env_flag("WORKBENCH_BENCH_VIEWS")
+
 # Claims per page on public lists.
 WORKBENCH_PAGE_SIZE = 25
 
