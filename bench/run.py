@@ -133,7 +133,9 @@ def main() -> None:
     # Production settings serve hashed static files, which must be collected first.
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=django_env(False), check=True,
+        cwd=ROOT,
+        env=django_env(False),
+        check=True,
     )
     urls, session = targets()
     results = {}
