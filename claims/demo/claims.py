@@ -1078,7 +1078,7 @@ CLAIMS = [
     },
     {
         "slug": "trae-runs-on-gpt-4o-or-claude",
-        "statement": "ByteDance's coding assistant Trae runs on OpenAI's GPT-4o or Anthropic's Claude 3.5 Sonnet.",
+        "statement": "ByteDance's coding assistant Trae is built on Western models: GPT-4o from OpenAI or Claude 3.5 Sonnet from Anthropic.",
         "claimant": "Jeffrey Ding, ChinAI Newsletter",
         "kind": Kind.FACT,
         "first": (CHINAI, "Bytedance section", None),
