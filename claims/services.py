@@ -249,10 +249,9 @@ def evidence_save(
     else:
         stored = Evidence.objects.filter(pk=evidence.pk).values(*EVIDENCE_FIELDS).first() or {}
         changed = any(getattr(evidence, field) != stored.get(field) for field in EVIDENCE_FIELDS)
-    evidence.full_clean()
     if changed:
         _evidence_correction(evidence, correction_note, by)
-    _save(evidence, by)
+    _save(evidence, by)  # validates; a refused save rolls the correction back with it
     claim_summary_refresh(claim_ids=[evidence.claim_id])
     return evidence
 

@@ -72,16 +72,17 @@ def source_save(
     return source
 
 
+def _references() -> list:
+    """The relations through which other models point at a source (history tables' references
+    are hidden), so a merge and its undo move exactly the same rows."""
+    return [rel for rel in Source._meta.related_objects if rel.one_to_many and not rel.hidden]
+
+
 def _rows_pointing_at(source: Source):
-    """Every row of every model that refers to `source`, found through the model's relations."""
-    for rel in Source._meta.related_objects:
-        if (
-            rel.one_to_many
-            and not rel.hidden
-            and not rel.related_model.__name__.startswith("Historical")
-        ):
-            for row in rel.related_model._default_manager.filter(**{rel.field.name: source}):
-                yield row, rel.field.name
+    """Every row of every model that refers to `source`."""
+    for rel in _references():
+        for row in rel.related_model._default_manager.filter(**{rel.field.name: source}):
+            yield row, rel.field.name
 
 
 def _save_tagged(row: models.Model, reason: str, by: AbstractBaseUser) -> None:
@@ -146,10 +147,8 @@ def source_merge_undo(*, duplicate_id: int, by: AbstractBaseUser) -> Source:
     restored._history_user = by
     restored.save(force_insert=True)
 
-    for rel in Source._meta.related_objects:
+    for rel in _references():
         model = rel.related_model
-        if not rel.one_to_many or rel.hidden or not hasattr(model, "history"):
-            continue
         moved_ids = model.history.filter(history_change_reason=reason).values_list(
             model._meta.pk.attname, flat=True
         )
