@@ -4,7 +4,7 @@ from django import forms
 from sources.models import Source
 
 from .choices import ClaimKind, Verdict
-from .models import Claim, Topic
+from .models import Claim, Review, Topic
 
 
 class ClaimFilterSet(django_filters.FilterSet):
@@ -61,3 +61,12 @@ class ClaimFilterSet(django_filters.FilterSet):
 
     def filter_recheck(self, queryset, name, value):
         return queryset.due_for_recheck() if value else queryset
+
+
+class ReviewFilterSet(django_filters.FilterSet):
+    claim = django_filters.CharFilter(field_name="claim__slug", label="Claim (its short name)")
+    verdict = django_filters.MultipleChoiceFilter(choices=Verdict.choices, distinct=False)
+
+    class Meta:
+        model = Review
+        fields = ["claim", "verdict"]

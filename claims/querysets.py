@@ -112,6 +112,10 @@ class ReviewQuerySet(models.QuerySet):
     def published(self) -> "ReviewQuerySet":
         return self.filter(published_at__isnull=False)
 
+    def public(self) -> "ReviewQuerySet":
+        """The verdict history readers see: published reviews of published claims."""
+        return self.published().filter(claim__state=ClaimState.PUBLISHED)
+
 
 class CorrectionQuerySet(models.QuerySet):
     def public(self) -> "CorrectionQuerySet":

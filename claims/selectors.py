@@ -19,33 +19,69 @@ def claim_list_public() -> QuerySet[Claim]:
     )
 
 
+def _with_everything_shown(
+    claims: QuerySet[Claim], *, relations: QuerySet[ClaimRelation], reviews: QuerySet[Review]
+) -> QuerySet[Claim]:
+    """A claim with its source, topics, evidence, relations, verdict history and corrections:
+    what its page, the API and the exports show, in a fixed number of queries."""
+    relations = relations.select_related("from_claim", "to_claim")
+    return claims.select_related("first_appeared_in__outlet", "summary").prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.order_by("name")),
+        Prefetch(
+            "evidence",
+            queryset=Evidence.objects.select_related("source__outlet").order_by(
+                "source__title", "id"
+            ),
+        ),
+        Prefetch("relations_out", queryset=relations),
+        Prefetch("relations_in", queryset=relations),
+        Prefetch(
+            "reviews",
+            queryset=reviews.order_by("-published_at", "-pk"),
+            to_attr="verdict_history",
+        ),
+        Prefetch("corrections", queryset=Correction.objects.order_by("-created_at", "-pk")),
+    )
+
+
 def claim_detail_public() -> QuerySet[Claim]:
     """Public claims (published, or withdrawn with the notice) with everything their page
     shows; relations only to published claims."""
-    published_relations = ClaimRelation.objects.between_published().select_related(
-        "from_claim", "to_claim"
+    return _with_everything_shown(
+        Claim.objects.public(),
+        relations=ClaimRelation.objects.between_published(),
+        reviews=Review.objects.published(),
     )
-    return (
-        Claim.objects.public()
-        .select_related("first_appeared_in__outlet", "summary")
-        .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.order_by("name")),
-            Prefetch(
-                "evidence",
-                queryset=Evidence.objects.select_related("source__outlet").order_by(
-                    "source__title", "id"
-                ),
-            ),
-            Prefetch("relations_out", queryset=published_relations),
-            Prefetch("relations_in", queryset=published_relations),
-            Prefetch(
-                "reviews",
-                queryset=Review.objects.published().order_by("-published_at", "-pk"),
-                to_attr="verdict_history",
-            ),
-            Prefetch("corrections", queryset=Correction.objects.order_by("-created_at", "-pk")),
+
+
+def claim_export() -> QuerySet[Claim]:
+    """Published claims, as the public list shows them, with everything an export carries."""
+    return _with_everything_shown(
+        Claim.objects.published(),
+        relations=ClaimRelation.objects.between_published(),
+        reviews=Review.objects.published(),
+    ).order_by("pk")
+
+
+def claim_for_reader(user, *, listed: bool) -> QuerySet[Claim]:
+    """What the API shows `user`: the public record, or every claim, draft and pending review
+    to those allowed to see the editorial desk. `listed` leaves withdrawn claims out of lists."""
+    if user.has_perm("claims.view_claim"):
+        return _with_everything_shown(
+            Claim.objects.all(), relations=ClaimRelation.objects.all(), reviews=Review.objects.all()
         )
-    )
+    return claim_export() if listed else claim_detail_public()
+
+
+def review_list_public() -> QuerySet[Review]:
+    """Published gradings of published claims, newest first: the feed and the API."""
+    return Review.objects.public().select_related("claim").order_by("-published_at", "-pk")
+
+
+def review_for_reader(user) -> QuerySet[Review]:
+    if user.has_perm("claims.view_review"):
+        return Review.objects.select_related("claim").order_by("-published_at", "-pk")
+    return review_list_public()
 
 
 def correction_list_public() -> QuerySet[Correction]:

@@ -46,6 +46,8 @@ class PublicPageCacheMiddleware:
         self.skip_prefixes = (
             "/" + settings.WORKBENCH_ADMIN_PATH,
             "/" + settings.STATIC_URL.lstrip("/"),
+            # The API answers by content negotiation and is throttled per client.
+            "/api/",
         )
 
     def __call__(self, request):

@@ -1,6 +1,7 @@
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from rest_framework.pagination import CursorPagination
 
 
 class CappedPaginator(Paginator):
@@ -16,3 +17,12 @@ class CappedPaginator(Paginator):
     @property
     def is_capped(self) -> bool:
         return self.count > self.cap
+
+
+class NewestFirstCursorPagination(CursorPagination):
+    """The API's pages: stable however much is added meanwhile, since they follow the id,
+    which never changes, unlike a grading date."""
+
+    ordering = "-pk"
+    page_size_query_param = "page_size"
+    max_page_size = 100

@@ -48,7 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",  # full-text search and trigram similarity on PostgreSQL
+    "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "simple_history",
     "axes",
     "workbench",  # project-wide commands: backup, restore
@@ -167,8 +170,36 @@ SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# The publishing organisation, named on public pages (and later in ClaimReview markup).
+# The publishing organisation, named on public pages, in ClaimReview markup and the feed.
 WORKBENCH_PUBLISHER = os.environ.get("WORKBENCH_PUBLISHER", "Claim Workbench")
+# Where the public pages live: ClaimReview markup and exports carry absolute addresses on it.
+WORKBENCH_SITE_URL = os.environ.get("WORKBENCH_SITE_URL", "http://127.0.0.1:8000")
+
+# The read API: JSON only, read only, cursor-paginated, throttled per client.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "workbench.pagination.NewestFirstCursorPagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("WORKBENCH_API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("WORKBENCH_API_USER_RATE", "1200/minute"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Claim workbench read API",
+    "DESCRIPTION": "Published claims, their evidence, relations and verdicts; the source "
+    "registry; the verdict history. Filters are those of the public pages.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 # Public pages for anonymous readers are cached (per process) and invalidated exactly on write.
 WORKBENCH_PAGE_CACHE = env_flag("WORKBENCH_PAGE_CACHE", default=True)

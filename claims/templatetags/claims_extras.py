@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from claims.claimreview import claim_review, json_ld_script
 from claims.querysets import search_terms
 
 register = template.Library()
@@ -23,3 +24,11 @@ def highlight(text: str, query: str | None) -> str:
         last = match.end()
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))
+
+
+@register.simple_tag
+def claim_review_markup(claim) -> str:
+    """The claim's ClaimReview JSON-LD, or nothing for a claim that is not a current
+    fact-check (a withdrawn one)."""
+    review = claim_review(claim)
+    return json_ld_script(review) if review else ""

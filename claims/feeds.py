@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from . import selectors
+from .claimreview import absolute
+from .models import Review
+
+
+class VerdictFeed(Feed):
+    """Every verdict as it is published: first gradings and corrected ones (re-gradings)."""
+
+    feed_type = Atom1Feed
+    title = f"{settings.WORKBENCH_PUBLISHER}: new and corrected verdicts"
+    subtitle = "Claims graded or re-graded, newest first, each with the reasons for its verdict."
+
+    def link(self) -> str:
+        return reverse("corrections")
+
+    def items(self):
+        return selectors.review_list_public()[:50]
+
+    def item_title(self, review: Review) -> str:
+        label = "Corrected verdict" if review.correction_note else "Verdict"
+        return f"{label}: {review.get_verdict_display()} — {review.claim.statement}"
+
+    def item_description(self, review: Review) -> str:
+        if review.correction_note:
+            return f"What changed: {review.correction_note}\n\n{review.rationale}"
+        return review.rationale
+
+    def item_link(self, review: Review) -> str:
+        return review.claim.get_absolute_url()
+
+    def item_guid(self, review: Review) -> str:
+        # One entry per grading, though several gradings share a claim page.
+        return absolute(f"{review.claim.get_absolute_url()}#review-{review.pk}")
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, review: Review):
+        return review.published_at
+
+    def item_updateddate(self, review: Review):
+        return review.published_at
+
+    def item_author_name(self) -> str:
+        return settings.WORKBENCH_PUBLISHER

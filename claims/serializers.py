@@ -1,0 +1,123 @@
+"""The read API's view of claims: the same fields a claim page shows, under the same rules."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from sources.serializers import SourceBriefSerializer
+
+from .choices import VERDICT_SCALE, RelationKind
+from .models import Claim, ClaimRelation, Correction, Evidence, Review
+
+
+class VerdictField(serializers.Serializer):
+    """A verdict as readers see it: code, label and its place on the 1–5 scale."""
+
+    code = serializers.CharField(source="verdict")
+    label = serializers.CharField(source="get_verdict_display")
+    rating = serializers.SerializerMethodField()
+
+    def get_rating(self, obj) -> int:
+        return VERDICT_SCALE[obj.verdict].rating
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    source = SourceBriefSerializer()
+
+    class Meta:
+        model = Evidence
+        fields = ["source", "stance", "excerpt", "locator", "note"]
+
+
+class RelationSerializer(serializers.Serializer):
+    """A relation read from the end of the claim being shown."""
+
+    kind = serializers.ChoiceField(choices=RelationKind.choices)
+    label = serializers.CharField()
+    claim = serializers.SlugField()
+    statement = serializers.CharField()
+    note = serializers.CharField()
+
+
+class ReviewSerializer(serializers.ModelSerializer):
+    claim = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    verdict = VerdictField(source="*")
+
+    class Meta:
+        model = Review
+        fields = ["id", "claim", "verdict", "confidence", "rationale", "correction_note"]
+        fields += ["published_at"]
+
+
+class CorrectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Correction
+        fields = ["note", "created_at"]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail", lookup_field="slug")
+    page = serializers.SerializerMethodField()
+    verdict = serializers.SerializerMethodField()
+    topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    first_appeared_in = SourceBriefSerializer(allow_null=True)
+    is_contested = serializers.BooleanField(source="summary.is_contested", default=False)
+    evidence = EvidenceSerializer(many=True)
+    relations = serializers.SerializerMethodField()
+    verdict_history = ReviewSerializer(many=True)
+    corrections = CorrectionSerializer(many=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "url",
+            "page",
+            "slug",
+            "statement",
+            "kind",
+            "claimant",
+            "state",
+            "verdict",
+            "confidence",
+            "graded_at",
+            "published_at",
+            "first_appeared_in",
+            "first_appeared_locator",
+            "first_appeared_on",
+            "topics",
+            "context",
+            "recheck_due",
+            "withdrawn_at",
+            "withdrawn_reason",
+            "is_contested",
+            "evidence",
+            "relations",
+            "verdict_history",
+            "corrections",
+        ]
+
+    def get_page(self, claim: Claim) -> str | None:
+        """The public page, for claims that have one."""
+        if not claim.is_public:
+            return None
+        return self.context["request"].build_absolute_uri(claim.get_absolute_url())
+
+    @extend_schema_field(VerdictField(allow_null=True))
+    def get_verdict(self, claim: Claim) -> dict | None:
+        return VerdictField(claim).data if claim.verdict else None
+
+    @extend_schema_field(RelationSerializer(many=True))
+    def get_relations(self, claim: Claim) -> list[dict]:
+        relations: list[ClaimRelation] = [*claim.relations_out.all(), *claim.relations_in.all()]
+        return RelationSerializer(
+            [
+                {
+                    "kind": relation.kind,
+                    "label": relation.label_from(claim),
+                    "claim": relation.other_end(claim).slug,
+                    "statement": relation.other_end(claim).statement,
+                    "note": relation.note,
+                }
+                for relation in relations
+            ],
+            many=True,
+        ).data
