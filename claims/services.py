@@ -1,12 +1,15 @@
-"""Write workflows for claims. Admin, commands and (later) forms and the API all go through here.
+"""Write workflows for claims. Admin, commands and forms all go through here.
 
 Every write saves model instances one by one, so each leaves a history record; nothing here uses
-QuerySet.update() or bulk_update() on a tracked model.
+QuerySet.update() or bulk_update() on a tracked model. The one bulk writer, claims_import(),
+creates rows through django-simple-history's bulk_create_with_history(), history included.
 """
 
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import IO
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -14,9 +17,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from sources.models import Source
-from sources.services import unique_slug
+from sources.services import source_key, sources_get_or_create, unique_slug, unique_slugs
+from workbench.cache import bump_version
 from workbench.locking import next_version
 
 from .choices import (
@@ -28,6 +33,7 @@ from .choices import (
     RelationKind,
     Verdict,
 )
+from .interchange import FormatError, read_records, record_problems
 from .models import Claim, ClaimRelation, ClaimSummary, Correction, Evidence, Review, Topic
 from .querysets import SEARCH_VECTOR
 
@@ -443,3 +449,282 @@ def claim_grade_and_publish(
     )
     claim.refresh_from_db()
     return claim_publish(claim=claim, approver=approver)
+
+
+# -- import ----------------------------------------------------------------------------------
+
+IMPORT_BATCH_SIZE = 1000
+IMPORT_REASON = "Imported from {name}"
+SAME_PERSON_IMPORTS_AND_APPROVES = (
+    "The gradings in the file are recorded as {user}'s; a second person must approve them."
+)
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or, when `problems` is not empty, why it did nothing."""
+
+    problems: list[str] = field(default_factory=list)
+    claims: int = 0
+    published: int = 0
+    evidence: int = 0
+    relations: int = 0
+    sources: int = 0
+    unchanged: int = 0  # claims already in the workbench, left as they are
+    relations_skipped: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def __str__(self) -> str:
+        if self.problems:
+            return f"Nothing was imported: {len(self.problems)} problem(s) in the file."
+        text = (
+            f"Imported {self.claims} claims ({self.published} published), "
+            f"{self.evidence} evidence items, {self.relations} relations and "
+            f"{self.sources} new sources; {self.unchanged} claims were already in the "
+            "workbench and were left unchanged."
+        )
+        if self.relations_skipped:
+            text += f" {len(self.relations_skipped)} relations to unknown claims were skipped."
+        return text
+
+
+def _import_problems(file: IO[bytes], format: str) -> list[str]:
+    """Every problem in the file, found before anything is written."""
+    problems, slugs, statements = [], set(), set()
+    for where, record, shape_problems in read_records(file, format):
+        found = shape_problems + (record_problems(record) if record else [])
+        if record and record["slug"]:
+            if record["slug"] in slugs:
+                found.append(f"the slug “{record['slug']}” is used by another claim above")
+            slugs.add(record["slug"])
+        elif record:
+            if record["statement"] in statements:
+                found.append("the same statement appears above; give each claim once")
+            statements.add(record["statement"])
+        problems += [f"{where}: {problem}" for problem in found]
+    return problems
+
+
+@transaction.atomic
+def claims_import(
+    *,
+    file: IO[bytes],
+    format: str,
+    name: str,
+    by: AbstractBaseUser,
+    approver: AbstractBaseUser | None = None,
+) -> ImportReport:
+    """Import claims with their evidence, sources, relations and gradings from a CSV or JSON
+    file (claims/interchange.py), all or nothing.
+
+    The whole file is checked first; one problem anywhere and nothing is written. Claims
+    already in the workbench (same slug, or same statement when the file gives none) are left
+    as they are, so importing a file twice changes nothing. Gradings are recorded as `by`'s
+    reviews: with an `approver` (a second person) they are published, otherwise they wait for
+    approval like any other. The file is read as a stream, twice, and written in batches, in
+    bulk but with a history record for every row."""
+    if approver and approver.pk == by.pk and settings.WORKBENCH_REQUIRE_SECOND_PERSON:
+        return ImportReport(problems=[SAME_PERSON_IMPORTS_AND_APPROVES.format(user=by)])
+    try:
+        problems = _import_problems(file, format)
+        if problems:
+            return ImportReport(problems=problems)
+        importer = _ClaimImporter(by=by, approver=approver, reason=IMPORT_REASON.format(name=name))
+        batch = []
+        for _, record, _ in read_records(file, format):
+            batch.append(record)
+            if len(batch) == IMPORT_BATCH_SIZE:
+                importer.add(batch)
+                batch = []
+        importer.add(batch)
+        importer.finish()
+    except FormatError as error:
+        return ImportReport(problems=[str(error)])
+    return importer.report
+
+
+class _ClaimImporter:
+    """The writing half of claims_import(), batch by batch."""
+
+    def __init__(self, *, by: AbstractBaseUser, approver: AbstractBaseUser | None, reason: str):
+        self.by, self.approver, self.reason = by, approver, reason
+        self.now = timezone.now()
+        self.report = ImportReport()
+        self.topics: dict[str, int] = dict(Topic.objects.values_list("name", "pk"))
+        self.relations: list[tuple[int, dict[str, str]]] = []
+        self.new_claim_ids: list[int] = []
+
+    def _bulk(self, objects: list, model) -> list:
+        return bulk_create_with_history(
+            objects, model, default_user=self.by, default_change_reason=self.reason
+        )
+
+    def add(self, records: list[dict]) -> None:
+        if not records:
+            return
+        records = self._without_existing(records)
+        if not records:
+            return
+        source_ids = self._sources(records)
+        claims = self._claims(records, source_ids)
+        self._topics(records, claims)
+        self._evidence(records, claims, source_ids)
+        self._reviews(records, claims)
+        self.relations += [
+            (claim.pk, relation)
+            for record, claim in zip(records, claims, strict=True)
+            for relation in record["relations"]
+        ]
+
+    def _without_existing(self, records: list[dict]) -> list[dict]:
+        slugs = {r["slug"] for r in records if r["slug"]}
+        statements = {r["statement"] for r in records if not r["slug"]}
+        existing = set(Claim.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        existing |= set(
+            Claim.objects.filter(statement__in=statements).values_list("statement", flat=True)
+        )
+        new = [r for r in records if (r["slug"] or r["statement"]) not in existing]
+        self.report.unchanged += len(records) - len(new)
+        return new
+
+    def _sources(self, records: list[dict]) -> dict[str, int]:
+        cited = [item["source"] for record in records for item in record["evidence"]]
+        cited += [record["first_appeared_in"] for record in records if record["first_appeared_in"]]
+        before = Source.objects.count()
+        ids = sources_get_or_create(sources=cited, by=self.by, reason=self.reason)
+        self.report.sources += Source.objects.count() - before
+        return ids
+
+    def _claims(self, records: list[dict], source_ids: dict[str, int]) -> list[Claim]:
+        slugs = iter(unique_slugs(Claim, [r["statement"] for r in records if not r["slug"]]))
+        claims = []
+        for record in records:
+            first = record["first_appeared_in"]
+            graded = bool(record["verdict"])
+            publish = graded and self.approver is not None
+            claims.append(
+                Claim(
+                    slug=record["slug"] or next(slugs),
+                    statement=record["statement"],
+                    kind=record["kind"] or ClaimKind.FACT,
+                    claimant=record["claimant"],
+                    context=record["context"],
+                    first_appeared_in_id=source_ids[source_key(**_key_fields(first))]
+                    if first
+                    else None,
+                    first_appeared_locator=record["first_appeared_locator"],
+                    first_appeared_on=record["first_appeared_on"] or None,
+                    recheck_due=record["recheck_due"] or None,
+                    state=ClaimState.PUBLISHED
+                    if publish
+                    else ClaimState.IN_REVIEW
+                    if graded
+                    else ClaimState.DRAFT,
+                    verdict=record["verdict"] if publish else "",
+                    confidence=(record["confidence"] or Confidence.MEDIUM) if publish else "",
+                    graded_at=self.now if publish else None,
+                    published_at=self.now if publish else None,
+                    created_by=self.by,
+                )
+            )
+            self.report.published += publish
+        claims = self._bulk(claims, Claim)
+        self.report.claims += len(claims)
+        self.new_claim_ids += [claim.pk for claim in claims]
+        return claims
+
+    def _topics(self, records: list[dict], claims: list[Claim]) -> None:
+        for name in {name for r in records for name in r["topics"]} - self.topics.keys():
+            self.topics[name] = topic_get_or_create(name=name).pk
+        links = [
+            Claim.topics.through(claim_id=claim.pk, topic_id=self.topics[name])
+            for record, claim in zip(records, claims, strict=True)
+            for name in dict.fromkeys(record["topics"])
+        ]
+        links = Claim.topics.through.objects.bulk_create(links)
+        # The claims' first history records list their topics, as a save in the admin would.
+        history = dict(
+            Claim.history.filter(id__in=[c.pk for c in claims]).values_list("id", "history_id")
+        )
+        topic_history = Claim.history.model.topics.model
+        topic_history.objects.bulk_create(
+            topic_history(
+                history_id=history[link.claim_id],
+                id=link.pk,
+                claim_id=link.claim_id,
+                topic_id=link.topic_id,
+            )
+            for link in links
+        )
+
+    def _evidence(self, records: list[dict], claims: list[Claim], source_ids) -> None:
+        evidence = [
+            Evidence(
+                claim=claim,
+                source_id=source_ids[source_key(**_key_fields(item["source"]))],
+                stance=item["stance"],
+                excerpt=item["excerpt"],
+                locator=item["locator"],
+                note=item["note"],
+                added_by=self.by,
+            )
+            for record, claim in zip(records, claims, strict=True)
+            for item in record["evidence"]
+        ]
+        self.report.evidence += len(self._bulk(evidence, Evidence))
+
+    def _reviews(self, records: list[dict], claims: list[Claim]) -> None:
+        reviews = [
+            Review(
+                claim=claim,
+                verdict=record["verdict"],
+                confidence=record["confidence"] or Confidence.MEDIUM,
+                rationale=record["rationale"],
+                reviewer=self.by,
+                published_at=self.now if self.approver else None,
+                approved_by=self.approver,
+            )
+            for record, claim in zip(records, claims, strict=True)
+            if record["verdict"]
+        ]
+        self._bulk(reviews, Review)
+
+    def finish(self) -> None:
+        """Relations, once every claim they may point to exists; then summaries, once."""
+        slugs = {relation["claim"] for _, relation in self.relations}
+        ids = {}
+        for chunk in _chunks(sorted(slugs), IMPORT_BATCH_SIZE):
+            ids.update(Claim.objects.filter(slug__in=chunk).values_list("slug", "pk"))
+        relations, partners = [], set()
+        for from_id, relation in self.relations:
+            to_id = ids.get(relation["claim"])
+            if to_id is None:
+                self.report.relations_skipped.append(relation["claim"])
+                continue
+            relations.append(
+                ClaimRelation(
+                    from_claim_id=from_id,
+                    to_claim_id=to_id,
+                    kind=relation["kind"],
+                    note=relation["note"],
+                    created_by=self.by,
+                )
+            )
+            partners.add(to_id)
+        for chunk in _chunks(relations, IMPORT_BATCH_SIZE):
+            self.report.relations += len(self._bulk(chunk, ClaimRelation))
+        claim_summary_refresh(claim_ids=[*self.new_claim_ids, *partners])
+        if self.new_claim_ids:
+            bump_version()  # bulk writes send no signals; public pages must still see them
+
+
+def _key_fields(source: dict[str, str]) -> dict[str, str]:
+    return {"title": source["title"], "url": source["url"]}
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

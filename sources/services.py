@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from workbench.locking import next_version
 
-from .models import Outlet, Source
+from .choices import SourceKind
+from .models import Outlet, Source, normalize_url
 from .signals import sources_changed
 
 MERGE_NEEDS_TWO = "Choose at least two sources: the one to keep and a duplicate of it."
@@ -26,6 +28,83 @@ def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -
         n += 1
         slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
     return slug
+
+
+def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int = 80) -> list[str]:
+    """unique_slug() for many rows at once, unique among themselves too, in a query or two."""
+    bases = [slugify(text)[:max_length].strip("-") or "item" for text in texts]
+    taken = set(model._default_manager.filter(slug__in=bases).values_list("slug", flat=True))
+    for base in {base for base in bases if base in taken}:
+        taken |= set(
+            model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+    slugs = []
+    for base in bases:
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def source_key(*, title: str, url: str) -> str:
+    """How an import recognises a source already in the registry: by its address, or by its
+    exact title when it has none."""
+    return f"url:{normalize_url(url)}" if url else f"title:{title}"
+
+
+def sources_get_or_create(
+    *, sources: list[dict[str, str]], by: AbstractBaseUser | None, reason: str
+) -> dict[str, int]:
+    """The registry's source for each of `sources` (title, url, outlet, kind, published_on),
+    created in bulk, with history, when missing. Returns their ids by source_key()."""
+    wanted: dict[str, dict[str, str]] = {}
+    for source in sources:
+        # A source cited several times may be described more fully in one place than another.
+        known = wanted.setdefault(source_key(title=source["title"], url=source["url"]), {})
+        known.update((name, value) for name, value in source.items() if value or name not in known)
+    urls = [key.removeprefix("url:") for key in wanted if key.startswith("url:")]
+    titles = [key.removeprefix("title:") for key in wanted if key.startswith("title:")]
+    found = {
+        f"url:{url}": pk
+        for url, pk in Source.objects.filter(url_normalized__in=urls).values_list(
+            "url_normalized", "pk"
+        )
+    }
+    for title, pk in (
+        Source.objects.filter(title__in=titles).order_by("-pk").values_list("title", "pk")
+    ):
+        found[f"title:{title}"] = pk  # the oldest of same-titled sources wins
+    missing = [(key, wanted[key]) for key in wanted if key not in found]
+    if not missing:
+        return found
+    outlets = {
+        name: outlet_get_or_create(name=name).pk
+        for name in {source["outlet"] for _, source in missing if source["outlet"]}
+    }
+    slugs = unique_slugs(Source, [source["title"] for _, source in missing])
+    created = bulk_create_with_history(
+        [
+            Source(
+                title=source["title"],
+                slug=slug,
+                url=source["url"],
+                url_normalized=normalize_url(source["url"]),
+                outlet_id=outlets.get(source["outlet"]),
+                kind=source["kind"] or SourceKind.OTHER,
+                published_on=source["published_on"] or None,
+                created_by=by,
+            )
+            for slug, (_, source) in zip(slugs, missing, strict=True)
+        ],
+        Source,
+        default_user=by,
+        default_change_reason=reason,
+    )
+    found.update((key, source.pk) for (key, _), source in zip(missing, created, strict=True))
+    return found
 
 
 @transaction.atomic
