@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -12,6 +14,8 @@ from workbench.locking import VersionedFormMixin
 
 from . import services
 from .choices import ClaimState, RelationKind
+from .forms import ClaimImportForm
+from .interchange import CSV_COLUMNS
 from .models import STATEMENT_MAX_LENGTH, Claim, ClaimRelation, Correction, Evidence, Review, Topic
 from .selectors import similar_claims
 
@@ -146,7 +150,37 @@ class ClaimAdmin(SimpleHistoryAdmin):
         similar = path(
             "similar/", self.admin_site.admin_view(self.similar_view), name="claims_claim_similar"
         )
-        return [similar, *super().get_urls()]
+        import_ = path(
+            "import/", self.admin_site.admin_view(self.import_view), name="claims_claim_import"
+        )
+        return [similar, import_, *super().get_urls()]
+
+    def import_view(self, request):
+        """Upload a CSV or JSON file of claims; graded claims wait for a second editor."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ClaimImportForm(request.POST or None, request.FILES or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            report = services.claims_import(
+                file=upload, format=form.format, name=upload.name, by=request.user
+            )
+            if report.ok:
+                self.message_user(request, str(report), messages.SUCCESS)
+                return redirect("admin:claims_claim_changelist")
+        return TemplateResponse(
+            request,
+            "admin/claims/claim/import.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Import claims",
+                "opts": self.model._meta,
+                "form": form,
+                "report": report,
+                "columns": CSV_COLUMNS,
+            },
+        )
 
     def similar_view(self, request):
         """Near-duplicates of the statement being typed, for the hint beside the field."""

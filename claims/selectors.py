@@ -1,8 +1,12 @@
 """Page-shaped reads: each public page's queryset, with the prefetches that fix its query count."""
 
+from collections.abc import Iterator
+
 from django.contrib.postgres.search import TrigramSimilarity
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
+from django.http import QueryDict
 from rapidfuzz import fuzz, process
 
 from .choices import STANCES_AGAINST, STANCES_FOR, Stance, Verdict
@@ -61,6 +65,19 @@ def claim_export() -> QuerySet[Claim]:
         relations=ClaimRelation.objects.between_published(),
         reviews=Review.objects.published(),
     ).order_by("pk")
+
+
+def claim_export_filtered(params: QueryDict) -> Iterator[Claim]:
+    """The export of the public list as filtered by `params` (the list's query string), in a
+    stream of chunks. Raises ValidationError, with a message per invalid filter."""
+    from .filtersets import ClaimFilterSet  # the filters build on the querysets, not on this
+
+    filterset = ClaimFilterSet(params, queryset=claim_export())
+    if not filterset.is_valid():
+        raise ValidationError(
+            [f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()]
+        )
+    return filterset.qs.order_by("pk").iterator(chunk_size=500)
 
 
 def claim_for_reader(user, *, listed: bool) -> QuerySet[Claim]:

@@ -1,3 +1,6 @@
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from workbench.views import ForgivingPaginationMixin, PublicListView
@@ -5,6 +8,7 @@ from workbench.views import ForgivingPaginationMixin, PublicListView
 from . import selectors
 from .choices import VERDICT_SCALE, Verdict
 from .filtersets import ClaimFilterSet
+from .interchange import CONTENT_TYPES, EXPORT_FORMATS, export_chunks
 from .models import Claim
 
 
@@ -26,6 +30,37 @@ class ClaimListView(PublicListView):
 
     def get_queryset(self):
         return selectors.claim_list_public()
+
+    def get_context_data(self, **kwargs):
+        # Downloads apply the list's filters, whichever page the reader is on.
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        return super().get_context_data(
+            export_query=f"?{query.urlencode()}" if query else "", **kwargs
+        )
+
+
+class ClaimExportView(View):
+    """The public list, filtered as the reader filtered it, as a file: streamed, so that a
+    large export starts at once and never sits in memory."""
+
+    filenames = {"csv": "claims.csv", "json": "claims.json", "claimreview": "claimreviews.json"}
+
+    def get(self, request, format: str):
+        if format not in EXPORT_FORMATS:
+            raise Http404("Exports are in CSV, JSON or ClaimReview JSON-LD.")
+        try:
+            claims = selectors.claim_export_filtered(request.GET)
+        except ValidationError as error:
+            return HttpResponseBadRequest(
+                "The filters are not valid, so nothing was exported.\n" + "\n".join(error.messages),
+                content_type="text/plain; charset=utf-8",
+            )
+        response = StreamingHttpResponse(
+            export_chunks(claims, format), content_type=CONTENT_TYPES[format]
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.filenames[format]}"'
+        return response
 
 
 class ClaimDetailView(DetailView):

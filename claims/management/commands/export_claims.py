@@ -1,11 +1,11 @@
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
-from claims.filtersets import ClaimFilterSet
 from claims.interchange import EXPORT_FORMATS, export_chunks
-from claims.selectors import claim_export
+from claims.selectors import claim_export_filtered
 
 
 class Command(BaseCommand):
@@ -24,13 +24,10 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, help="A file to write; by default stdout.")
 
     def handle(self, *args, format: str, filter: str, output: Path | None, **options):
-        filterset = ClaimFilterSet(QueryDict(filter), queryset=claim_export())
-        if not filterset.is_valid():
-            problems = "; ".join(
-                f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
-            )
-            raise CommandError(f"The filter is not valid: {problems}")
-        claims = filterset.qs.order_by("pk").iterator(chunk_size=500)
+        try:
+            claims = claim_export_filtered(QueryDict(filter))
+        except ValidationError as error:
+            raise CommandError(f"The filter is not valid: {'; '.join(error.messages)}") from error
         if output is None:
             for chunk in export_chunks(claims, format):
                 self.stdout.write(chunk, ending="")
