@@ -7,6 +7,7 @@ from workbench.views import ForgivingPaginationMixin, PublicListView
 
 from . import selectors
 from .choices import VERDICT_SCALE, Verdict
+from .claimreview import BEST_RATING, WORST_RATING
 from .filtersets import ClaimFilterSet
 from .interchange import CONTENT_TYPES, EXPORT_FORMATS, export_chunks
 from .models import Claim
@@ -90,4 +91,6 @@ class MethodologyView(TemplateView):
 
     def get_context_data(self, **kwargs):
         scale = [{"verdict": verdict, "meaning": VERDICT_SCALE[verdict]} for verdict in Verdict]
-        return super().get_context_data(scale=scale, **kwargs)
+        return super().get_context_data(
+            scale=scale, best_rating=BEST_RATING, worst_rating=WORST_RATING, **kwargs
+        )

@@ -7,6 +7,9 @@ class SourceBriefSerializer(serializers.ModelSerializer):
     """A source as a claim cites it."""
 
     outlet = serializers.StringRelatedField()
+    # Plain text in the schema: an empty address (offline documents) is not a URI, and a
+    # "URI or empty" alternative is ambiguous to validators that do not check formats.
+    url = serializers.CharField(help_text="The web address; empty for offline documents.")
     api_url = serializers.HyperlinkedIdentityField(
         view_name="api:source-detail", lookup_field="slug"
     )
@@ -34,6 +37,8 @@ class SourceSerializer(SourceBriefSerializer):
             "archive_url",
             "claim_count",
         ]
+
+    archive_url = serializers.CharField(help_text="An archived copy's address, or empty.")
 
     def get_page(self, source: Source) -> str:
         return self.context["request"].build_absolute_uri(source.get_absolute_url())

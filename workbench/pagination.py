@@ -26,3 +26,13 @@ class NewestFirstCursorPagination(CursorPagination):
     ordering = "-pk"
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        # DRF describes the links in OpenAPI 3.0's dialect ("nullable"); the API's schema is
+        # OpenAPI 3.1, where a link that may be absent is a string or null.
+        link = {"type": ["string", "null"], "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }

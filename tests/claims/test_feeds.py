@@ -1,0 +1,69 @@
+"""The Atom feed of verdicts and the sitemap carry published data only."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from claims.choices import ClaimState, Verdict
+from claims.services import claim_publish, claim_withdraw, review_submit
+from tests.factories import ClaimFactory, PublishedClaimFactory, ReviewFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def entries(client) -> list[str]:
+    feed = ET.fromstring(client.get(reverse("verdict-feed")).content)
+    return [entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")]
+
+
+def test_the_feed_lists_new_and_corrected_verdicts(client, editor, second_editor):
+    claim = ClaimFactory(statement="Model Y was trained on 2,000 chips.")
+    review_submit(claim=claim, verdict=Verdict.ACCURATE, rationale="Paper.", by=editor)
+    claim_publish(claim=claim, approver=second_editor)
+    claim.refresh_from_db()
+    review_submit(
+        claim=claim,
+        verdict=Verdict.OUTDATED,
+        rationale="Newer paper.",
+        correction_note="A 2024 paper gives a larger cluster.",
+        by=editor,
+    )
+    claim_publish(claim=claim, approver=second_editor)
+
+    assert entries(client) == [
+        "Corrected verdict: Outdated — Model Y was trained on 2,000 chips.",
+        "Verdict: Accurate — Model Y was trained on 2,000 chips.",
+    ]
+
+
+def test_the_feed_leaves_out_pending_gradings_drafts_and_withdrawn_claims(client, editor):
+    in_review = ClaimFactory(statement="Pending claim.", state=ClaimState.IN_REVIEW)
+    ReviewFactory(claim=in_review)
+    withdrawn = PublishedClaimFactory(statement="Withdrawn claim.")
+    ReviewFactory(claim=withdrawn, published_at=withdrawn.published_at)
+    claim_withdraw(claim=withdrawn, by=editor, reason="Wrong source.")
+    shown = PublishedClaimFactory(statement="Shown claim.")
+    ReviewFactory(claim=shown, published_at=shown.published_at)
+
+    assert entries(client) == ["Verdict: Accurate — Shown claim."]
+
+
+def test_the_sitemap_lists_public_pages_only(client, editor):
+    published = PublishedClaimFactory()
+    withdrawn = PublishedClaimFactory()
+    claim_withdraw(claim=withdrawn, by=editor, reason="Wrong source.")
+    draft = ClaimFactory()
+    source = SourceFactory()
+
+    sitemap = ET.fromstring(client.get("/sitemap.xml").content)
+    paths = {loc.text.removeprefix("http://testserver") for loc in sitemap.iter(f"{SITEMAP}loc")}
+
+    assert {"/", "/claims/", "/sources/", "/corrections/", "/methodology/"} <= paths
+    assert published.get_absolute_url() in paths
+    assert withdrawn.get_absolute_url() in paths  # the page stays, with its notice
+    assert draft.get_absolute_url() not in paths
+    assert source.get_absolute_url() in paths
