@@ -217,7 +217,7 @@ def record_from_json(item: Any) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise ValueError("each claim must be a JSON object")
     topics, relations, evidence = (
-        item.get(name) or [] for name in ("topics", "relations", "evidence")
+        [] if item.get(name) is None else item[name] for name in ("topics", "relations", "evidence")
     )
     if not all(isinstance(value, list) for value in (topics, relations, evidence)):
         raise ValueError("topics, relations and evidence must be lists")
@@ -344,6 +344,10 @@ def _read_csv(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
 
 
 def _read_json(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
+    start = file.read(4096).lstrip()
+    file.seek(0)
+    if not start.startswith(b"["):
+        raise FormatError("The file must be a JSON list of claims: [{…}, {…}].")
     try:
         for number, item in enumerate(ijson.items(file, "item", use_float=True), start=1):
             try:
