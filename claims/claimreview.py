@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localdate
 
 from sources.models import Source
 
@@ -65,7 +66,7 @@ def claim_review(claim: Claim) -> dict[str, Any] | None:
         "url": absolute(claim.get_absolute_url()),
         "claimReviewed": claim.statement,
         "author": {**_organisation(settings.WORKBENCH_PUBLISHER), "url": absolute("/")},
-        "datePublished": claim.published_at.date().isoformat(),
+        "datePublished": localdate(claim.published_at).isoformat(),
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": VERDICT_SCALE[claim.verdict].rating,
@@ -75,8 +76,8 @@ def claim_review(claim: Claim) -> dict[str, Any] | None:
         },
         "itemReviewed": item,
     }
-    if claim.graded_at and claim.graded_at.date() != claim.published_at.date():
-        review["dateModified"] = claim.graded_at.date().isoformat()
+    if claim.graded_at and localdate(claim.graded_at) != localdate(claim.published_at):
+        review["dateModified"] = localdate(claim.graded_at).isoformat()
     return review
 
 

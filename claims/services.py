@@ -2,7 +2,7 @@
 
 Every write saves model instances one by one, so each leaves a history record; nothing here uses
 QuerySet.update() or bulk_update() on a tracked model. The one bulk writer, claims_import(),
-creates rows through django-simple-history's bulk_create_with_history(), history included.
+writes rows and their history records together through workbench.bulk.
 """
 
 import datetime
@@ -14,13 +14,13 @@ from typing import IO
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from sources.models import Source
 from sources.services import source_key, sources_get_or_create, unique_slug, unique_slugs
+from workbench.bulk import allocate_ids, create_tracked, insert_rows
 from workbench.cache import bump_version
 from workbench.locking import next_version
 
@@ -508,7 +508,6 @@ def _import_problems(file: IO[bytes], format: str) -> list[str]:
     return problems
 
 
-@transaction.atomic
 def claims_import(
     *,
     file: IO[bytes],
@@ -533,21 +532,25 @@ def claims_import(
         if problems:
             return ImportReport(problems=problems)
         importer = _ClaimImporter(by=by, approver=approver, reason=IMPORT_REASON.format(name=name))
-        batch = []
-        for _, record, _ in read_records(file, format):
-            batch.append(record)
-            if len(batch) == IMPORT_BATCH_SIZE:
-                importer.add(batch)
-                batch = []
-        importer.add(batch)
-        importer.finish()
+        with transaction.atomic():
+            batch = []
+            for _, record, _ in read_records(file, format):
+                batch.append(record)
+                if len(batch) == IMPORT_BATCH_SIZE:
+                    importer.add(batch)
+                    batch = []
+            importer.add(batch)
+            importer.finish()
     except FormatError as error:
         return ImportReport(problems=[str(error)])
+    except IntegrityError as error:
+        # Another editor wrote a conflicting row meanwhile; the import was rolled back whole.
+        return ImportReport(problems=[f"The import conflicts with the workbench: {error}"])
     return importer.report
 
 
 class _ClaimImporter:
-    """The writing half of claims_import(), batch by batch."""
+    """The writing half of claims_import(), batch by batch, with rows written in bulk."""
 
     def __init__(self, *, by: AbstractBaseUser, approver: AbstractBaseUser | None, reason: str):
         self.by, self.approver, self.reason = by, approver, reason
@@ -557,15 +560,11 @@ class _ClaimImporter:
         self.relations: list[tuple[int, dict[str, str]]] = []
         self.new_claim_ids: list[int] = []
 
-    def _bulk(self, objects: list, model) -> list:
-        return bulk_create_with_history(
-            objects, model, default_user=self.by, default_change_reason=self.reason
-        )
+    def _create(self, model, rows: list[dict]) -> list[dict]:
+        return create_tracked(model, rows, user_id=self.by.pk, reason=self.reason)
 
     def add(self, records: list[dict]) -> None:
-        if not records:
-            return
-        records = self._without_existing(records)
+        records = self._without_existing(records) if records else []
         if not records:
             return
         source_ids = self._sources(records)
@@ -574,7 +573,7 @@ class _ClaimImporter:
         self._evidence(records, claims, source_ids)
         self._reviews(records, claims)
         self.relations += [
-            (claim.pk, relation)
+            (claim["id"], relation)
             for record, claim in zip(records, claims, strict=True)
             for relation in record["relations"]
         ]
@@ -598,124 +597,130 @@ class _ClaimImporter:
         self.report.sources += Source.objects.count() - before
         return ids
 
-    def _claims(self, records: list[dict], source_ids: dict[str, int]) -> list[Claim]:
+    def _claims(self, records: list[dict], source_ids: dict[str, int]) -> list[dict]:
         slugs = iter(unique_slugs(Claim, [r["statement"] for r in records if not r["slug"]]))
-        claims = []
+        rows = []
         for record in records:
             first = record["first_appeared_in"]
             graded = bool(record["verdict"])
             publish = graded and self.approver is not None
-            claims.append(
-                Claim(
-                    slug=record["slug"] or next(slugs),
-                    statement=record["statement"],
-                    kind=record["kind"] or ClaimKind.FACT,
-                    claimant=record["claimant"],
-                    context=record["context"],
-                    first_appeared_in_id=source_ids[source_key(**_key_fields(first))]
+            state = ClaimState.DRAFT
+            if graded:
+                state = ClaimState.PUBLISHED if publish else ClaimState.IN_REVIEW
+            rows.append(
+                {
+                    "slug": record["slug"] or next(slugs),
+                    "statement": record["statement"],
+                    "kind": record["kind"] or ClaimKind.FACT,
+                    "claimant": record["claimant"],
+                    "context": record["context"],
+                    "first_appeared_in_id": source_ids[source_key(**_key_fields(first))]
                     if first
                     else None,
-                    first_appeared_locator=record["first_appeared_locator"],
-                    first_appeared_on=record["first_appeared_on"] or None,
-                    recheck_due=record["recheck_due"] or None,
-                    state=ClaimState.PUBLISHED
-                    if publish
-                    else ClaimState.IN_REVIEW
-                    if graded
-                    else ClaimState.DRAFT,
-                    verdict=record["verdict"] if publish else "",
-                    confidence=(record["confidence"] or Confidence.MEDIUM) if publish else "",
-                    graded_at=self.now if publish else None,
-                    published_at=self.now if publish else None,
-                    created_by=self.by,
-                )
+                    "first_appeared_locator": record["first_appeared_locator"],
+                    "first_appeared_on": record["first_appeared_on"] or None,
+                    "recheck_due": record["recheck_due"] or None,
+                    "state": state,
+                    "verdict": record["verdict"] if publish else "",
+                    "confidence": (record["confidence"] or Confidence.MEDIUM) if publish else "",
+                    "graded_at": self.now if publish else None,
+                    "published_at": self.now if publish else None,
+                    "created_at": self.now,
+                    "updated_at": self.now,
+                    "created_by_id": self.by.pk,
+                }
             )
             self.report.published += publish
-        claims = self._bulk(claims, Claim)
+        claims = self._create(Claim, rows)
         self.report.claims += len(claims)
-        self.new_claim_ids += [claim.pk for claim in claims]
+        self.new_claim_ids += [claim["id"] for claim in claims]
         return claims
 
-    def _topics(self, records: list[dict], claims: list[Claim]) -> None:
+    def _topics(self, records: list[dict], claims: list[dict]) -> None:
         for name in {name for r in records for name in r["topics"]} - self.topics.keys():
             self.topics[name] = topic_get_or_create(name=name).pk
         links = [
-            Claim.topics.through(claim_id=claim.pk, topic_id=self.topics[name])
+            {"claim_id": claim["id"], "topic_id": self.topics[name], "history": claim["history_id"]}
             for record, claim in zip(records, claims, strict=True)
             for name in dict.fromkeys(record["topics"])
         ]
-        links = Claim.topics.through.objects.bulk_create(links)
+        through = Claim.topics.through
+        for link, pk in zip(links, allocate_ids(through, len(links)), strict=True):
+            link["id"] = pk
+        insert_rows(through, links)
         # The claims' first history records list their topics, as a save in the admin would.
-        history = dict(
-            Claim.history.filter(id__in=[c.pk for c in claims]).values_list("id", "history_id")
-        )
         topic_history = Claim.history.model.topics.model
-        topic_history.objects.bulk_create(
-            topic_history(
-                history_id=history[link.claim_id],
-                id=link.pk,
-                claim_id=link.claim_id,
-                topic_id=link.topic_id,
-            )
-            for link in links
+        history_ids = allocate_ids(topic_history, len(links))
+        insert_rows(
+            topic_history,
+            (
+                {**link, "m2m_history_id": m2m_id, "history_id": link["history"]}
+                for link, m2m_id in zip(links, history_ids, strict=True)
+            ),
         )
 
-    def _evidence(self, records: list[dict], claims: list[Claim], source_ids) -> None:
-        evidence = [
-            Evidence(
-                claim=claim,
-                source_id=source_ids[source_key(**_key_fields(item["source"]))],
-                stance=item["stance"],
-                excerpt=item["excerpt"],
-                locator=item["locator"],
-                note=item["note"],
-                added_by=self.by,
-            )
+    def _evidence(self, records: list[dict], claims: list[dict], source_ids) -> None:
+        rows = [
+            {
+                "claim_id": claim["id"],
+                "source_id": source_ids[source_key(**_key_fields(item["source"]))],
+                "stance": item["stance"],
+                "excerpt": item["excerpt"],
+                "locator": item["locator"],
+                "note": item["note"],
+                "added_by_id": self.by.pk,
+                "added_at": self.now,
+            }
             for record, claim in zip(records, claims, strict=True)
             for item in record["evidence"]
         ]
-        self.report.evidence += len(self._bulk(evidence, Evidence))
+        self.report.evidence += len(self._create(Evidence, rows))
 
-    def _reviews(self, records: list[dict], claims: list[Claim]) -> None:
-        reviews = [
-            Review(
-                claim=claim,
-                verdict=record["verdict"],
-                confidence=record["confidence"] or Confidence.MEDIUM,
-                rationale=record["rationale"],
-                reviewer=self.by,
-                published_at=self.now if self.approver else None,
-                approved_by=self.approver,
-            )
+    def _reviews(self, records: list[dict], claims: list[dict]) -> None:
+        rows = [
+            {
+                "claim_id": claim["id"],
+                "verdict": record["verdict"],
+                "confidence": record["confidence"] or Confidence.MEDIUM,
+                "rationale": record["rationale"],
+                "reviewer_id": self.by.pk,
+                "created_at": self.now,
+                "published_at": self.now if self.approver else None,
+                "approved_by_id": self.approver.pk if self.approver else None,
+                "correction_note": "",
+            }
             for record, claim in zip(records, claims, strict=True)
             if record["verdict"]
         ]
-        self._bulk(reviews, Review)
+        self._create(Review, rows)
 
     def finish(self) -> None:
         """Relations, once every claim they may point to exists; then summaries, once."""
-        slugs = {relation["claim"] for _, relation in self.relations}
+        slugs = sorted({relation["claim"] for _, relation in self.relations})
         ids = {}
-        for chunk in _chunks(sorted(slugs), IMPORT_BATCH_SIZE):
+        for chunk in _chunks(slugs, IMPORT_BATCH_SIZE):
             ids.update(Claim.objects.filter(slug__in=chunk).values_list("slug", "pk"))
-        relations, partners = [], set()
+        rows, partners, seen = [], set(), set()
         for from_id, relation in self.relations:
             to_id = ids.get(relation["claim"])
-            if to_id is None:
+            if to_id is None or to_id == from_id:
                 self.report.relations_skipped.append(relation["claim"])
                 continue
-            relations.append(
-                ClaimRelation(
-                    from_claim_id=from_id,
-                    to_claim_id=to_id,
-                    kind=relation["kind"],
-                    note=relation["note"],
-                    created_by=self.by,
-                )
+            if (from_id, to_id, relation["kind"]) in seen:
+                continue  # given twice in the file
+            seen.add((from_id, to_id, relation["kind"]))
+            rows.append(
+                {
+                    "from_claim_id": from_id,
+                    "to_claim_id": to_id,
+                    "kind": relation["kind"],
+                    "note": relation["note"],
+                    "created_at": self.now,
+                    "created_by_id": self.by.pk,
+                }
             )
             partners.add(to_id)
-        for chunk in _chunks(relations, IMPORT_BATCH_SIZE):
-            self.report.relations += len(self._bulk(chunk, ClaimRelation))
+        self.report.relations = len(self._create(ClaimRelation, rows))
         claim_summary_refresh(claim_ids=[*self.new_claim_ids, *partners])
         if self.new_claim_ids:
             bump_version()  # bulk writes send no signals; public pages must still see them

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
+from workbench.bulk import create_tracked
 from workbench.locking import next_version
 
 from .choices import SourceKind
@@ -59,7 +59,8 @@ def sources_get_or_create(
     *, sources: list[dict[str, str]], by: AbstractBaseUser | None, reason: str
 ) -> dict[str, int]:
     """The registry's source for each of `sources` (title, url, outlet, kind, published_on),
-    created in bulk, with history, when missing. Returns their ids by source_key()."""
+    created in bulk, with history, when missing. Returns their ids by source_key(). For
+    imports: no signals are sent, so the caller refreshes what depends on sources."""
     wanted: dict[str, dict[str, str]] = {}
     for source in sources:
         # A source cited several times may be described more fully in one place than another.
@@ -85,25 +86,28 @@ def sources_get_or_create(
         for name in {source["outlet"] for _, source in missing if source["outlet"]}
     }
     slugs = unique_slugs(Source, [source["title"] for _, source in missing])
-    created = bulk_create_with_history(
+    now = timezone.now()
+    created = create_tracked(
+        Source,
         [
-            Source(
-                title=source["title"],
-                slug=slug,
-                url=source["url"],
-                url_normalized=normalize_url(source["url"]),
-                outlet_id=outlets.get(source["outlet"]),
-                kind=source["kind"] or SourceKind.OTHER,
-                published_on=source["published_on"] or None,
-                created_by=by,
-            )
+            {
+                "title": source["title"],
+                "slug": slug,
+                "url": source["url"],
+                "url_normalized": normalize_url(source["url"]),
+                "outlet_id": outlets.get(source["outlet"]),
+                "kind": source["kind"] or SourceKind.OTHER,
+                "published_on": source["published_on"] or None,
+                "created_at": now,
+                "updated_at": now,
+                "created_by_id": by.pk if by else None,
+            }
             for slug, (_, source) in zip(slugs, missing, strict=True)
         ],
-        Source,
-        default_user=by,
-        default_change_reason=reason,
+        user_id=by.pk if by else None,
+        reason=reason,
     )
-    found.update((key, source.pk) for (key, _), source in zip(missing, created, strict=True))
+    found.update((key, row["id"]) for (key, _), row in zip(missing, created, strict=True))
     return found
 
 

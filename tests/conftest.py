@@ -1,5 +1,3 @@
-import sys
-
 import pytest
 from django.db.models import QuerySet
 from simple_history.manager import HistoryManager
@@ -17,32 +15,16 @@ class UntrackedWrite(AssertionError):
     pass
 
 
-def called_from_bulk_history() -> bool:
-    """Whether django-simple-history's bulk_create_with_history(), which writes the history
-    records itself, is the caller."""
-    frame = sys._getframe(2)
-    for _ in range(4):
-        if frame is None:
-            return False
-        if frame.f_globals.get("__name__") == "simple_history.utils":
-            return True
-        frame = frame.f_back
-    return False
-
-
 @pytest.fixture(autouse=True)
 def every_write_leaves_history(monkeypatch):
     """QuerySet.update(), bulk_update() and bulk_create() write rows without the signals the
-    history relies on. Any code path that uses them on a tracked model fails its test, unless
-    simple-history's bulk_create_with_history() writes the history alongside."""
+    history relies on. Any code path that uses them on a tracked model fails its test."""
 
     def guard(name):
         original = getattr(QuerySet, name)
 
         def guarded(self, *args, **kwargs):
-            if isinstance(getattr(self.model, "history", None), HistoryManager) and not (
-                name == "bulk_create" and called_from_bulk_history()
-            ):
+            if isinstance(getattr(self.model, "history", None), HistoryManager):
                 raise UntrackedWrite(
                     f"{self.model.__name__}.objects.{name}() leaves no history; save rows one "
                     "by one through the services instead."

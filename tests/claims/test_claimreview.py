@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.utils.timezone import localdate
 
 from claims.choices import Stance, Verdict
 from claims.services import claim_withdraw
@@ -54,7 +55,7 @@ def test_a_published_claim_page_carries_what_google_requires_of_a_claim_review(c
         "name": settings.WORKBENCH_PUBLISHER,
         "url": settings.WORKBENCH_SITE_URL + "/",
     }
-    assert review["datePublished"] == claim.published_at.date().isoformat()
+    assert review["datePublished"] == localdate(claim.published_at).isoformat()
     assert review["reviewRating"] == {
         "@type": "Rating",
         "ratingValue": 2,

@@ -19,6 +19,7 @@ from claims.models import Claim, ClaimRelation, Evidence, Review
 from claims.services import claim_summary_refresh, topic_get_or_create
 from sources.choices import Reliability, SourceKind
 from sources.models import Outlet, Source
+from workbench.bulk import insert_rows, sync_sequence
 
 MODELS = [
     "WuDao 2.0",
@@ -173,32 +174,8 @@ class Command(BaseCommand):
 
     def write(self, model: type[models.Model], rows) -> None:
         """Insert rows (dicts keyed by attname; missing fields take their defaults) in bulk."""
-        fields = model._meta.concrete_fields
-        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        table = connection.ops.quote_name(model._meta.db_table)
-        values = (tuple(row.get(f.attname, f.get_default()) for f in fields) for row in rows)
-        with connection.cursor() as cursor:
-            if self.postgres:
-                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for value in values:
-                        copy.write_row(value)
-                pk = model._meta.pk.column
-                cursor.execute(
-                    f"SELECT setval(pg_get_serial_sequence('{model._meta.db_table}', '{pk}'), "
-                    f"(SELECT max({pk}) FROM {table}))"
-                )
-            else:
-                marks = ", ".join(["%s"] * len(fields))
-                batch = []
-                for value in values:
-                    batch.append(value)
-                    if len(batch) == 5000:
-                        cursor.executemany(
-                            f"INSERT INTO {table} ({columns}) VALUES ({marks})", batch
-                        )
-                        batch = []
-                if batch:
-                    cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", batch)
+        insert_rows(model, rows)
+        sync_sequence(model)  # the ids were numbered here, not drawn from the sequence
 
     def write_sources(self, n: int) -> list[int]:
         outlets = [
