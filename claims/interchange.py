@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import IO, Any
 
 import ijson
@@ -19,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 
 from sources.choices import SourceKind
-from sources.models import Source
+from sources.models import Outlet, Source
 
 from .choices import ClaimKind, Confidence
 from .claimreview import claim_review
@@ -370,27 +371,51 @@ def read_records(file: IO[bytes], format: str) -> Iterator[tuple[str, dict | Non
     yield from (_read_csv if format == "csv" else _read_json)(file)
 
 
-def _problem(model: type[Model], name: str, value: str, label: str) -> str | None:
+def _messages(model: type[Model], name: str, value: str) -> tuple[str, ...]:
     """What the model field itself says of `value`: the same rules as the admin forms."""
     field = model._meta.get_field(name)
+    if not value and field.blank:
+        return ()  # what clean() would conclude, without its cost on every empty cell
     try:
         field.clean(value if value or not field.null else None, None)
     except ValidationError as error:
-        return f"{label}: {' '.join(error.messages)}"
-    return None
+        return tuple(error.messages)
+    return ()
+
+
+# Files repeat the same few choices and sources on row after row: check each once.
+_choice_messages = lru_cache(maxsize=1024)(_messages)
+
+
+def _problem(model: type[Model], name: str, value: str, label: str) -> str | None:
+    check = _choice_messages if model._meta.get_field(name).choices else _messages
+    messages = check(model, name, value)
+    return f"{label}: {' '.join(messages)}" if messages else None
 
 
 def _source_problems(source: dict[str, str], label: str) -> list[str]:
-    if not source["title"]:
-        return [f"{label}: a source needs a title"]
+    problems = _unlabelled_source_problems(
+        source["title"], source["url"], source["outlet"], source["kind"], source["published_on"]
+    )
+    return [f"{label}{problem}" for problem in problems]
+
+
+@lru_cache(maxsize=16_384)
+def _unlabelled_source_problems(
+    title: str, url: str, outlet: str, kind: str, published_on: str
+) -> tuple[str, ...]:
+    if not title:
+        return (": a source needs a title",)
     checks = [
-        ("title", source["title"]),
-        ("url", source["url"]),
-        ("kind", source["kind"] or SourceKind.OTHER),
-        ("published_on", source["published_on"]),
+        ("title", title),
+        ("url", url),
+        ("kind", kind or SourceKind.OTHER),
+        ("published_on", published_on),
     ]
-    problems = [_problem(Source, name, value, f"{label} {name}") for name, value in checks]
-    return [problem for problem in problems if problem]
+    problems = [_problem(Source, name, value, f" {name}") for name, value in checks]
+    if outlet:
+        problems.append(_problem(Outlet, "name", outlet, " outlet"))
+    return tuple(problem for problem in problems if problem)
 
 
 def record_problems(record: dict[str, Any]) -> list[str]:

@@ -1,3 +1,4 @@
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from .querysets import SourceQuerySet
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
 
+@lru_cache(maxsize=16_384)  # imports ask for the same few addresses again and again
 def normalize_url(url: str) -> str:
     """The form of a URL under which duplicates are recognised.
 

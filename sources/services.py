@@ -81,10 +81,10 @@ def sources_get_or_create(
     missing = [(key, wanted[key]) for key in wanted if key not in found]
     if not missing:
         return found
-    outlets = {
-        name: outlet_get_or_create(name=name).pk
-        for name in {source["outlet"] for _, source in missing if source["outlet"]}
-    }
+    names = {source["outlet"] for _, source in missing if source["outlet"]}
+    outlets = dict(Outlet.objects.filter(name__in=names).values_list("name", "pk"))
+    for name in names - outlets.keys():
+        outlets[name] = outlet_get_or_create(name=name).pk
     slugs = unique_slugs(Source, [source["title"] for _, source in missing])
     now = timezone.now()
     created = create_tracked(

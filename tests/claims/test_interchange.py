@@ -182,6 +182,13 @@ def test_one_bad_row_and_nothing_is_imported_with_every_problem_reported(editor)
             "source_published_on": "2024-13-01",
         },
         {**GOOD_ROW, "statement": "Fourth claim.", "stance": "", "excerpt": "x" * 1001},
+        {
+            **GOOD_ROW,
+            "statement": "Fifth claim.",
+            "source": "Other",
+            "source_url": "",
+            "source_outlet": "o" * 201,
+        },
     )
     before = snapshot()
 
@@ -195,6 +202,9 @@ def test_one_bad_row_and_nothing_is_imported_with_every_problem_reported(editor)
     assert "line 4: evidence 1 source published_on:" in problems
     assert "line 5: evidence 1 stance: This field cannot be blank." in problems
     assert "line 5: evidence 1 excerpt: Ensure this value has at most 1000 characters" in problems
+    assert (
+        "line 6: evidence 1 source outlet: Ensure this value has at most 200 characters" in problems
+    )
     assert "line 2" not in problems
 
 

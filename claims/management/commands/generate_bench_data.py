@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, Stance, Verdict
 from claims.models import Claim, ClaimRelation, Evidence, Review
-from claims.services import claim_summary_refresh, topic_get_or_create
+from claims.services import claim_summaries_build, topic_get_or_create
 from sources.choices import Reliability, SourceKind
 from sources.models import Outlet, Source
 from workbench.bulk import insert_rows, sync_sequence
@@ -84,46 +84,6 @@ STATE_WEIGHTS = {
     ClaimState.WITHDRAWN: 5,
 }
 STANCE_WEIGHTS = {Stance.ASSERTS: 30, Stance.SUPPORTS: 30, Stance.REFUTES: 25, Stance.CONTEXT: 15}
-
-SUMMARY_SQL = """
-INSERT INTO claims_claimsummary
-    (claim_id, is_contested, evidence_for, evidence_against, statement, claimant, body)
-SELECT c.id,
-       (COALESCE(e.n_for, 0) > 0 AND COALESCE(e.n_against, 0) > 0) OR EXISTS (
-           SELECT 1 FROM claims_claimrelation r
-           JOIN claims_claim o ON o.id = CASE WHEN r.from_claim_id = c.id
-                                              THEN r.to_claim_id ELSE r.from_claim_id END
-           WHERE r.kind = %(counter)s AND o.state = %(published)s
-             AND (r.from_claim_id = c.id OR r.to_claim_id = c.id)),
-       COALESCE(e.n_for, 0), COALESCE(e.n_against, 0), c.statement, c.claimant,
-       concat_ws(E'\\n', NULLIF(c.context, ''), e.body, rv.body)
-FROM claims_claim c
-LEFT JOIN (
-    SELECT ev.claim_id,
-           count(*) FILTER (WHERE ev.stance IN ('asserts', 'supports')) AS n_for,
-           count(*) FILTER (WHERE ev.stance = 'refutes') AS n_against,
-           string_agg(concat_ws(E'\\n', NULLIF(ev.excerpt, ''), s.title), E'\\n'
-                      ORDER BY ev.id) AS body
-    FROM claims_evidence ev JOIN sources_source s ON s.id = ev.source_id
-    WHERE ev.claim_id BETWEEN %(low)s AND %(high)s
-    GROUP BY ev.claim_id
-) e ON e.claim_id = c.id
-LEFT JOIN (
-    SELECT claim_id, string_agg(rationale, E'\\n' ORDER BY id) AS body
-    FROM claims_review
-    WHERE published_at IS NOT NULL AND claim_id BETWEEN %(low)s AND %(high)s
-    GROUP BY claim_id
-) rv ON rv.claim_id = c.id
-WHERE c.id BETWEEN %(low)s AND %(high)s
-ON CONFLICT (claim_id) DO NOTHING
-"""
-VECTOR_SQL = """
-UPDATE claims_claimsummary SET search_vector =
-    setweight(to_tsvector('english', statement), 'A')
-    || setweight(to_tsvector('english', claimant), 'B')
-    || setweight(to_tsvector('english', body), 'C')
-WHERE claim_id BETWEEN %(low)s AND %(high)s
-"""
 
 
 def weighted(rng: random.Random, weights: dict):
@@ -351,19 +311,5 @@ class Command(BaseCommand):
         )
 
     def write_summaries(self, claim_ids: list[int]) -> None:
-        if not claim_ids:
-            return
-        if not self.postgres:
-            claim_summary_refresh(claim_ids=claim_ids)
-            return
-        low, high, step = min(claim_ids), max(claim_ids), 100_000
-        with connection.cursor() as cursor:
-            for start in range(low, high + 1, step):
-                params = {
-                    "low": start,
-                    "high": min(start + step - 1, high),
-                    "counter": RelationKind.COUNTER_CLAIM.value,
-                    "published": ClaimState.PUBLISHED.value,
-                }
-                cursor.execute(SUMMARY_SQL, params)
-                cursor.execute(VECTOR_SQL, params)
+        if claim_ids:
+            claim_summaries_build(low=min(claim_ids), high=max(claim_ids))
