@@ -105,3 +105,18 @@ def test_editors_are_never_served_cached_pages(client, editor, django_assert_num
     with CaptureQueriesContext(connection) as queries:
         client.get(hub.get_absolute_url())
     assert len(queries) > 1
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/feeds/verdicts/", "/sitemap.xml"])
+def test_feed_and_sitemap_query_counts_do_not_grow_with_the_data(client, url):
+    populate(3)
+    few = queries(client, url)
+    populate(40)
+
+    assert queries(client, url) == few
