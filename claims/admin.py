@@ -9,6 +9,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from figures.admin import FigureInline
+from figures.models import Figure
+from figures.services import figure_delete, figure_save
 from workbench.admin import action_form_page
 from workbench.locking import VersionedFormMixin
 
@@ -139,7 +142,13 @@ class ClaimAdmin(SimpleHistoryAdmin):
         "withdrawn_reason",
         "public_page",
     ]
-    inlines = [EvidenceInline, RelationInline, PendingReviewInline, VerdictHistoryInline]
+    inlines = [
+        FigureInline,
+        EvidenceInline,
+        RelationInline,
+        PendingReviewInline,
+        VerdictHistoryInline,
+    ]
     actions = ["submit_for_review", "approve_and_publish", "withdraw"]
 
     class Media:
@@ -296,6 +305,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             ),
             ClaimRelation: lambda obj: services.relation_save(relation=obj, by=request.user),
             Review: lambda obj: services.review_save(review=obj, by=request.user),
+            Figure: lambda obj: figure_save(figure=obj, by=request.user),
         }
         instances = formset.save(commit=False)
         delete = {
@@ -304,6 +314,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             ),
             ClaimRelation: lambda obj: services.relation_delete(relation=obj, by=request.user),
             Review: lambda obj: obj.delete(),
+            Figure: lambda obj: figure_delete(figure=obj, by=request.user),
         }
         for obj in formset.deleted_objects:
             delete[type(obj)](obj)

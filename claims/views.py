@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from figures.selectors import figures_of_claim
 from workbench.views import ForgivingPaginationMixin, PublicListView
 
 from . import selectors
@@ -74,6 +75,7 @@ class ClaimDetailView(DetailView):
         return super().get_context_data(
             evidence=selectors.evidence_by_side(self.object),
             relations=selectors.relations_of(self.object),
+            figures=figures_of_claim(self.object),
             **kwargs,
         )
 

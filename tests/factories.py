@@ -5,6 +5,9 @@ from django.contrib.auth.models import Group
 from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, Stance, Verdict
 from claims.models import Claim, ClaimRelation, Evidence, Review, Topic
 from claims.services import claim_summary_refresh
+from figures.choices import Quantity
+from figures.models import Figure, Subject
+from figures.services import figure_save
 from sources.choices import Reliability, SourceKind
 from sources.models import Outlet, Source
 
@@ -139,3 +142,30 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     confidence = Confidence.MEDIUM
     rationale = "The developer's paper gives the figure."
     reviewer = factory.SubFactory(UserFactory)
+
+
+class SubjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subject
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Model {n}")
+    slug = factory.Sequence(lambda n: f"model-{n}")
+    released_on = factory.Faker("date_between", start_date="-4y", end_date="-1y")
+
+
+class FigureFactory(factory.django.DjangoModelFactory):
+    """Saved through figure_save(), so values are normalised and conflicts detected."""
+
+    class Meta:
+        model = Figure
+
+    claim = factory.SubFactory(PublishedClaimFactory, kind=ClaimKind.FIGURE)
+    subject = factory.SubFactory(SubjectFactory)
+    quantity = Quantity.PARAMETERS
+    value = 100
+    unit = "B"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return figure_save(figure=model_class(*args, **kwargs), by=None)

@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .models import ContentVersion
 
-CACHED_APPS = ("claims", "sources")
+CACHED_APPS = ("claims", "sources", "figures")
 
 
 def current_version() -> int:

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "workbench",  # project-wide commands: backup, restore
     "sources",
     "claims",
+    "figures",
 ]
 
 MIDDLEWARE = [
@@ -215,6 +216,10 @@ WORKBENCH_BENCH_VIEWS = env_flag("WORKBENCH_BENCH_VIEWS")
 
 # Claims per page on public lists.
 WORKBENCH_PAGE_SIZE = 25
+
+# Two figures for the same thing conflict when they differ by more than this, relatively
+# (0.10: more than 10% apart once their qualifiers are allowed for).
+WORKBENCH_FIGURE_TOLERANCE = float(os.environ.get("WORKBENCH_FIGURE_TOLERANCE", "0.10"))
 
 # The two-person rule: whoever wrote a grading may not approve it. Off only for one-person teams.
 WORKBENCH_REQUIRE_SECOND_PERSON = env_flag("WORKBENCH_REQUIRE_SECOND_PERSON", default=True)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("claims/", include("claims.urls")),
     path("sources/", include("sources.urls")),
+    path("", include("figures.urls")),
     path("methodology/", MethodologyView.as_view(), name="methodology"),
     path("corrections/", CorrectionListView.as_view(), name="corrections"),
     path("feeds/verdicts/", VerdictFeed(), name="verdict-feed"),

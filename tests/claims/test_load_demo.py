@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from claims.choices import ClaimState, RelationKind, Verdict
 from claims.models import Claim, ClaimRelation, Evidence, Review
+from figures.models import Figure, FigureConflict, Subject
 from sources.models import Source
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,9 @@ def snapshot() -> str:
         *Evidence.objects.all(),
         *ClaimRelation.objects.all(),
         *Review.objects.all(),
+        *Subject.objects.all(),
+        *Figure.objects.all(),
+        *FigureConflict.objects.all(),
     ]
     return serializers.serialize("json", objects, fields=None).replace("\n", "")
 

@@ -4,9 +4,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from claims import services
-from claims.demo.claims import CLAIMS, RELATIONS
+from claims.demo.claims import CLAIMS, GOVAI, RELATIONS
 from claims.demo.sources import SOURCES
 from claims.models import Claim, ClaimRelation
+from figures.demo_loader import DemoFigures
 from sources.models import Source
 from sources.services import outlet_get_or_create, source_save
 
@@ -50,10 +51,11 @@ class Command(BaseCommand):
                     from_claim=claims[from_slug], to_claim=claims[to_slug], kind=kind, by=editor
                 )
                 relations += 1
+        figures = DemoFigures(editor=editor, approver=approver, survey=sources[GOVAI]).load()
         if options["verbosity"]:
             self.stdout.write(
                 f"Demo data: {created} claims and {relations} relations added "
-                f"({len(CLAIMS)} claims in the demo set)."
+                f"({len(CLAIMS)} claims in the demo set), {figures} figures."
             )
             self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
             for username, _, role in DEMO_USERS:
