@@ -26,10 +26,12 @@ def claim_list_public() -> QuerySet[Claim]:
 def _with_everything_shown(
     claims: QuerySet[Claim], *, relations: QuerySet[ClaimRelation], reviews: QuerySet[Review]
 ) -> QuerySet[Claim]:
-    """A claim with its source, topics, evidence, relations, verdict history and corrections:
-    what its page, the API and the exports show, in a fixed number of queries."""
+    """A claim with its source, topics, evidence, relations, verdict history, corrections and
+    figure: what its page, the API and the exports show, in a fixed number of queries."""
     relations = relations.select_related("from_claim", "to_claim")
-    return claims.select_related("first_appeared_in__outlet", "summary").prefetch_related(
+    return claims.select_related(
+        "first_appeared_in__outlet", "summary", "figure__subject"
+    ).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("name")),
         Prefetch(
             "evidence",

@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from figures.serializers import FigureSerializer
 from sources.serializers import SourceBriefSerializer
 
 from .choices import VERDICT_SCALE, RelationKind
@@ -65,6 +66,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     relations = serializers.SerializerMethodField()
     verdict_history = ReviewSerializer(many=True)
     corrections = CorrectionSerializer(many=True)
+    figure = serializers.SerializerMethodField()
 
     class Meta:
         model = Claim
@@ -93,6 +95,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "relations",
             "verdict_history",
             "corrections",
+            "figure",
         ]
 
     def get_page(self, claim: Claim) -> str | None:
@@ -100,6 +103,11 @@ class ClaimSerializer(serializers.ModelSerializer):
         if not claim.is_public:
             return None
         return self.context["request"].build_absolute_uri(claim.get_absolute_url())
+
+    @extend_schema_field(FigureSerializer(allow_null=True))
+    def get_figure(self, claim: Claim) -> dict | None:
+        figure = getattr(claim, "figure", None)  # a missing one-to-one raises AttributeError
+        return FigureSerializer(figure).data if figure else None
 
     @extend_schema_field(VerdictField(allow_null=True))
     def get_verdict(self, claim: Claim) -> dict | None:

@@ -19,7 +19,15 @@ class PublicPageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["home", "claims:list", "sources:list", "corrections", "methodology"]
+        return [
+            "home",
+            "claims:list",
+            "figures:contested",
+            "figures:chart",
+            "sources:list",
+            "corrections",
+            "methodology",
+        ]
 
     def location(self, name: str) -> str:
         return reverse(name)

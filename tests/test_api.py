@@ -11,13 +11,16 @@ from rest_framework.throttling import AnonRateThrottle
 
 from claims.choices import ClaimState, RelationKind, Stance, Verdict
 from claims.services import claim_withdraw
+from figures.choices import Bound, Quantity
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
+    FigureFactory,
     PublishedClaimFactory,
     RelationFactory,
     ReviewFactory,
     SourceFactory,
+    SubjectFactory,
     TopicFactory,
 )
 
@@ -52,7 +55,29 @@ def newsroom(editor):
     )
     ReviewFactory(claim=claims["in-review"], verdict=Verdict.INACCURATE)
     claim_withdraw(claim=claims["withdrawn"], by=editor, reason="Retracted.")
+    FigureFactory(
+        claim=claims["mixed"],
+        subject=SubjectFactory(name="Yuan 1.0"),
+        quantity=Quantity.TRAINING_COMPUTE,
+        value=4095,
+        unit="petaFLOP/s-days",
+        bound=Bound.AT_LEAST,
+    )
     return claims
+
+
+def test_a_claim_carries_its_figure_as_stated_and_normalised(client, newsroom):
+    figure = client.get("/api/claims/mixed/").json()["figure"]
+
+    assert figure["subject"] == "Yuan 1.0"
+    assert (figure["value"], figure["unit"], figure["bound"]) == (
+        4095,
+        "petaFLOP/s-days",
+        "at_least",
+    )
+    assert figure["normalised"] == pytest.approx(4095 * 8.64e19)
+    assert (figure["normalised_unit"], figure["normalised_upper"]) == ("FLOP", None)
+    assert client.get("/api/claims/accurate/").json()["figure"] is None
 
 
 def test_anonymous_clients_see_published_claims_only(client, newsroom):

@@ -12,12 +12,16 @@ from django.urls import reverse
 
 from claims import services
 from claims.choices import ClaimState, Stance, Verdict
+from figures.models import FigureConflict
+from figures.services import conflict_explain
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
+    FigureFactory,
     PublishedClaimFactory,
     RelationFactory,
     SourceFactory,
+    SubjectFactory,
 )
 
 PRODUCTION_ENV = {
@@ -101,6 +105,8 @@ def test_pages_carry_a_csp_without_inline_script_and_contain_none(client, superu
         reverse("claims:list"),
         claim.get_absolute_url(),
         reverse("sources:list"),
+        reverse("figures:chart"),
+        reverse("figures:contested"),
     ]
     for url in pages:
         response = client.get(url)
@@ -130,19 +136,33 @@ def test_user_text_is_escaped_everywhere_it_is_shown(client, editor):
     claim.reviews.create(
         verdict=Verdict.MIXED, rationale=payload, reviewer=editor, published_at=claim.graded_at
     )
+    subject = SubjectFactory(name=f"Model {payload}")
+    FigureFactory(claim=claim, subject=subject, value=1, rank_reason=payload)
+    FigureFactory(subject=subject, value=100)
+    conflict_explain(conflict=FigureConflict.objects.get(), explanation=payload, by=editor)
     for url in [
         reverse("home"),
         reverse("claims:list"),
         claim.get_absolute_url(),
         reverse("sources:list"),
         source.get_absolute_url(),
+        reverse("figures:chart"),
+        reverse("figures:contested"),
     ]:
         page = client.get(url).content.decode()
         assert payload not in page, url
         assert "&lt;img src=x" in page, url
 
 
-PUBLIC_PAGES = ["home", "claims:list", "sources:list", "methodology", "corrections"]
+PUBLIC_PAGES = [
+    "home",
+    "claims:list",
+    "sources:list",
+    "methodology",
+    "corrections",
+    "figures:chart",
+    "figures:contested",
+]
 
 
 @pytest.mark.django_db
@@ -217,6 +237,8 @@ def test_unpublished_claims_never_leak_through_any_public_page(client, editor, s
         reverse("sources:list"),
         source.get_absolute_url(),
         reverse("corrections"),
+        reverse("figures:chart"),
+        reverse("figures:contested"),
     ]
     pages = {url: client.get(url) for url in urls}
     for url, response in pages.items():

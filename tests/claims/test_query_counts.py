@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 # Every anonymous page first reads the content version that keys the page cache.
 # version, count, page of claims with summaries, their topics, the topic filter's options
 LIST_QUERIES = 5
-# version, claim, topics, evidence with sources, relations out, relations in, reviews, corrections
+# version, claim (with its figure), topics, evidence with sources, relations out, relations in,
+# reviews, corrections; two more when it has a figure (tests/figures/test_pages.py)
 DETAIL_QUERIES = 8
 
 
