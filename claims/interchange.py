@@ -16,9 +16,11 @@ from functools import lru_cache
 from typing import IO, Any
 
 import ijson
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
 
+from figures.choices import Bound, Method, Rank
+from figures.models import NORMALISED_FIELDS, Figure, Subject
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
 
@@ -62,7 +64,27 @@ EVIDENCE_COLUMNS = [
     "locator",
     "evidence_note",
 ]
-CSV_COLUMNS = CLAIM_COLUMNS + EVIDENCE_COLUMNS
+# A claim's figure (figures app), when it states a number: as the editor entered it.
+FIGURE_FIELDS = [
+    "subject",
+    "subject_released_on",
+    "quantity",
+    "value",
+    "lower",
+    "upper",
+    "unit",
+    "qualifier",
+    "scope",
+    "method",
+    "refers_to",
+    "rank",
+    "rank_reason",
+    "usd_rate",
+    "usd_rate_on",
+]
+FIGURE_NUMBERS = ("value", "lower", "upper", "usd_rate")
+FIGURE_COLUMNS = [f"figure_{name}" for name in FIGURE_FIELDS]
+CSV_COLUMNS = CLAIM_COLUMNS + FIGURE_COLUMNS + EVIDENCE_COLUMNS
 # Several topics or relations share one cell: "Compute; Chips", "counter_claim:other-claim".
 LIST_SEPARATOR = "; "
 
@@ -105,6 +127,28 @@ def source_record(source: Source) -> dict[str, str]:
     }
 
 
+def figure_record(figure: Figure | None) -> dict[str, Any] | None:
+    if figure is None:
+        return None
+    return {
+        "subject": figure.subject.name,
+        "subject_released_on": _date(figure.subject.released_on),
+        "quantity": figure.quantity,
+        "value": figure.value,
+        "lower": figure.lower,
+        "upper": figure.upper,
+        "unit": figure.unit,
+        "qualifier": figure.bound,
+        "scope": figure.scope,
+        "method": figure.method,
+        "refers_to": _date(figure.refers_to),
+        "rank": figure.rank,
+        "rank_reason": figure.rank_reason,
+        "usd_rate": figure.usd_rate,
+        "usd_rate_on": _date(figure.usd_rate_on),
+    }
+
+
 def claim_record(claim: Claim) -> dict[str, Any]:
     """A claim loaded by selectors.claim_export() as an exchange record."""
     current = claim.verdict_history[0] if claim.verdict_history else None
@@ -129,6 +173,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
             {"kind": relation.kind, "claim": relation.to_claim.slug, "note": relation.note}
             for relation in claim.relations_out.all()
         ],
+        # claim_export() brings the figure; a missing one-to-one raises AttributeError.
+        "figure": figure_record(getattr(claim, "figure", None)),
         "evidence": [
             {
                 "source": source_record(item.source),
@@ -142,6 +188,13 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     }
 
 
+def _cell(value: Any) -> str:
+    """A value as CSV text; floats exactly (repr), so that they survive a round trip."""
+    if value is None:
+        return ""
+    return repr(value) if isinstance(value, float) else str(value)
+
+
 def csv_rows(record: dict[str, Any]) -> list[dict[str, str]]:
     first = record["first_appeared_in"] or {}
     claim_columns = {
@@ -152,6 +205,7 @@ def csv_rows(record: dict[str, Any]) -> list[dict[str, str]]:
         "relations": LIST_SEPARATOR.join(
             f"{relation['kind']}:{relation['claim']}" for relation in record["relations"]
         ),
+        **{f"figure_{name}": _cell((record["figure"] or {}).get(name)) for name in FIGURE_FIELDS},
     }
     if not record["evidence"]:
         return [{**claim_columns, **dict.fromkeys(EVIDENCE_COLUMNS, "")}]
@@ -212,6 +266,17 @@ def _source_from_json(value: Any) -> dict[str, str] | None:
     return {name: _text(value.get(name)) for name in SOURCE_FIELDS}
 
 
+def _figure_from_json(value: Any) -> dict[str, str] | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, dict):
+        raise ValueError("a figure must be an object with a subject and a value")
+    return {
+        name: _cell(value.get(name)) if name in FIGURE_NUMBERS else _text(value.get(name))
+        for name in FIGURE_FIELDS
+    }
+
+
 def record_from_json(item: Any) -> dict[str, Any]:
     """A record from one element of a JSON file, with every field present and stripped.
     Raises ValueError when the element does not have the record's shape."""
@@ -228,6 +293,7 @@ def record_from_json(item: Any) -> dict[str, Any]:
         **{name: _text(item.get(name)) for name in CLAIM_TEXT_FIELDS},
         "topics": [_text(topic) for topic in topics],
         "first_appeared_in": _source_from_json(item.get("first_appeared_in")),
+        "figure": _figure_from_json(item.get("figure")),
         "relations": [{name: _text(r.get(name)) for name in RELATION_FIELDS} for r in relations],
         "evidence": [
             {
@@ -262,6 +328,11 @@ def _record_from_csv_rows(rows: list[dict[str, str]]) -> dict[str, Any]:
             else None
         ),
         "relations": relations,
+        "figure": (
+            {name: first[f"figure_{name}"] for name in FIGURE_FIELDS}
+            if any(first[column] for column in FIGURE_COLUMNS)
+            else None
+        ),
         "evidence": [
             {
                 "source": {
@@ -289,8 +360,8 @@ def _claim_key(row: dict[str, str]) -> str:
 def _read_csv(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     try:
-        reader = csv.DictReader(text)
-        header = reader.fieldnames or []
+        reader = csv.reader(text)
+        header = [name.strip() for name in next(reader, [])]
         missing = [name for name in ("statement", "claimant") if name not in header]
         unknown = [name for name in header if name not in CSV_COLUMNS]
         if missing or unknown:
@@ -303,16 +374,19 @@ def _read_csv(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
         group: list[dict[str, str]] = []
         group_start = 0
         seen: set[str] = set()
-        for row in reader:
+        blank = dict.fromkeys(CSV_COLUMNS, "")  # columns the file leaves out
+        for cells in reader:
             line = reader.line_num
-            if None in row:
+            if not cells:
+                continue
+            if len(cells) > len(header):
                 yield f"line {line}", None, ["has more cells than the header has columns"]
                 continue
-            row = {name: (row.get(name) or "").strip() for name in CSV_COLUMNS}
+            row = blank | dict(zip(header, map(str.strip, cells), strict=False))
             if group and _claim_key(row) == _claim_key(group[0]):
                 differing = [
                     name
-                    for name in CLAIM_COLUMNS
+                    for name in CLAIM_COLUMNS + FIGURE_COLUMNS
                     if name != "relations" and row[name] and row[name] != group[0][name]
                 ]
                 group.append(row)
@@ -418,6 +492,47 @@ def _unlabelled_source_problems(
     return tuple(problem for problem in problems if problem)
 
 
+def figure_from_record(figure: dict[str, str]) -> Figure:
+    """An unsaved figure (without claim and subject) from a record's figure; what the record
+    leaves empty takes the model's default. Checked with figure_problems()."""
+    fields = {
+        "quantity": figure["quantity"],
+        "value": figure["value"] or None,
+        "lower": figure["lower"] or None,
+        "upper": figure["upper"] or None,
+        "unit": figure["unit"],
+        "bound": figure["qualifier"] or Bound.EXACT,
+        "scope": figure["scope"],
+        "method": figure["method"] or Method.STATED,
+        "refers_to": figure["refers_to"] or None,
+        "rank": figure["rank"] or Rank.NORMAL,
+        "rank_reason": figure["rank_reason"],
+        "usd_rate": figure["usd_rate"] or None,
+        "usd_rate_on": figure["usd_rate_on"] or None,
+    }
+    return Figure(**fields)
+
+
+def figure_problems(figure: dict[str, str]) -> list[str]:
+    """What the figure model itself says of a record's figure, its unit included."""
+    problems = [] if figure["subject"] else ["figure: a figure needs its subject"]
+    problems += [
+        problem
+        for problem in [
+            _problem(Subject, "name", figure["subject"], "figure subject"),
+            _problem(Subject, "released_on", figure["subject_released_on"], "figure subject"),
+        ]
+        if problem and figure["subject"]
+    ]
+    try:
+        figure_from_record(figure).full_clean(exclude=["claim", "subject", *NORMALISED_FIELDS])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            field = "" if name == NON_FIELD_ERRORS else {"bound": "qualifier"}.get(name, name)
+            problems.append(f"figure {field}".rstrip() + f": {' '.join(messages)}")
+    return problems
+
+
 def record_problems(record: dict[str, Any]) -> list[str]:
     """Everything wrong with a record, each in words an editor can act on."""
     checks: list[tuple[type[Model], str, str, str]] = [
@@ -462,4 +577,6 @@ def record_problems(record: dict[str, Any]) -> list[str]:
             problems += _source_problems(item["source"], f"evidence {number} source")
     if record["first_appeared_in"]:
         problems += _source_problems(record["first_appeared_in"], "first source")
+    if record["figure"]:
+        problems += figure_problems(record["figure"])
     return [problem for problem in problems if problem]

@@ -19,6 +19,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from figures.services import figure_save, subject_get_or_create
 from sources.models import Source
 from sources.services import source_key, sources_get_or_create, unique_slug, unique_slugs
 from workbench.bulk import allocate_ids, create_tracked, insert_rows
@@ -34,7 +35,7 @@ from .choices import (
     RelationKind,
     Verdict,
 )
-from .interchange import FormatError, read_records, record_problems
+from .interchange import FormatError, figure_from_record, read_records, record_problems
 from .models import Claim, ClaimRelation, ClaimSummary, Correction, Evidence, Review, Topic
 from .querysets import SEARCH_CONFIG, SEARCH_VECTOR
 
@@ -534,6 +535,7 @@ class ImportReport:
     evidence: int = 0
     relations: int = 0
     sources: int = 0
+    figures: int = 0
     unchanged: int = 0  # claims already in the workbench, left as they are
     relations_skipped: list[str] = field(default_factory=list)
 
@@ -550,6 +552,8 @@ class ImportReport:
             f"{self.sources} new sources; {self.unchanged} claims were already in the "
             "workbench and were left unchanged."
         )
+        if self.figures:
+            text += f" {self.figures} claims carry figures."
         if self.relations_skipped:
             text += f" {len(self.relations_skipped)} relations to unknown claims were skipped."
         return text
@@ -637,6 +641,7 @@ class _ClaimImporter:
         self._topics(records, claims)
         self._evidence(records, claims, source_ids)
         self._reviews(records, claims)
+        self._figures(records, claims)
         self.relations += [
             (claim["id"], relation)
             for record, claim in zip(records, claims, strict=True)
@@ -762,6 +767,22 @@ class _ClaimImporter:
             if record["verdict"]
         ]
         self._create(Review, rows)
+
+    def _figures(self, records: list[dict], claims: list[dict]) -> None:
+        """Figures one by one, through figure_save(): each is normalised and compared with
+        the figures already in the workbench, as if an editor had entered it."""
+        for record, claim in zip(records, claims, strict=True):
+            if not record["figure"]:
+                continue
+            figure = figure_from_record(record["figure"])
+            figure.claim_id = claim["id"]
+            figure.subject = subject_get_or_create(
+                name=record["figure"]["subject"],
+                released_on=record["figure"]["subject_released_on"] or None,
+            )
+            figure._change_reason = self.reason
+            figure_save(figure=figure, by=self.by)
+            self.report.figures += 1
 
     def finish(self) -> None:
         """Relations, once every claim they may point to exists; then summaries, once."""

@@ -12,7 +12,8 @@ from .models import Figure, FigureConflict
 from .units import SUPERSCRIPTS
 
 WIDTH, HEIGHT = 880, 460
-LEFT, RIGHT, TOP, BOTTOM = 78, 24, 20, 48
+LEFT, RIGHT, TOP, BOTTOM = 78, 24, 36, 48
+SPREAD = 14  # pixels between figures for the same model, which share a release date
 
 
 @dataclass
@@ -65,15 +66,19 @@ def scatter(figures: list[Figure], conflicts: list[FigureConflict]) -> Chart | N
     def y(value: float) -> float:
         return HEIGHT - BOTTOM - (math.log10(value) - low) / (high - low) * (HEIGHT - TOP - BOTTOM)
 
-    points = {
-        figure.pk: Point(
-            round(x(figure.subject.released_on), 1),
-            round(y(figure.normalised), 1),
-            figure,
-            VERDICT_SCALE[figure.claim.verdict].icon if figure.claim.verdict else "•",
-        )
-        for figure in figures
-    }
+    siblings: dict[int, list[Figure]] = {}
+    for figure in figures:
+        siblings.setdefault(figure.subject_id, []).append(figure)
+    points = {}
+    for same_model in siblings.values():
+        for i, figure in enumerate(same_model):
+            offset = (i - (len(same_model) - 1) / 2) * SPREAD
+            points[figure.pk] = Point(
+                round(x(figure.subject.released_on) + offset, 1),
+                round(y(figure.normalised), 1),
+                figure,
+                VERDICT_SCALE[figure.claim.verdict].icon if figure.claim.verdict else "•",
+            )
     lines = [
         (points[c.figure_id], points[c.other_id], c)
         for c in conflicts
@@ -88,4 +93,5 @@ def scatter(figures: list[Figure], conflicts: list[FigureConflict]) -> Chart | N
         for power in range(low, high + 1)
     ]
     unit = figures[0].normalised_unit
-    return Chart(list(points.values()), lines, x_ticks, y_ticks, unit)
+    ordered = [points[figure.pk] for figure in figures]  # the table's order
+    return Chart(ordered, lines, x_ticks, y_ticks, unit)

@@ -67,6 +67,8 @@ def test_source_list_survives_any_query(client, some_data, params):
 def test_corrections_and_home_survive_any_query(client, some_data, page):
     assert client.get(reverse("corrections"), {"page": page}).status_code == 200
     assert client.get(reverse("home"), {"q": page}).status_code == 200
+    assert client.get(reverse("figures:chart"), {"quantity": page}).status_code == 200
+    assert client.get(reverse("figures:contested"), {"page": page}).status_code == 200
 
 
 @examples

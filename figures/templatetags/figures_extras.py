@@ -15,5 +15,5 @@ def amount(value: float | None, unit: str = "") -> str:
 
 @register.filter
 def times(ratio: float) -> str:
-    """How many times larger: 1.159 → "×1.16", 12.07 → "×12.1", 9375 → "×9,380"."""
-    return "×" + (f"{ratio:,.3g}" if ratio < 1e4 else f"{ratio:,.0f}")
+    """How many times larger: 1.159 → "×1.16", 12.07 → "×12.1", 9375 → "×9,375"."""
+    return "×" + (f"{ratio:.3g}" if ratio < 100 else f"{ratio:,.0f}")

@@ -11,15 +11,19 @@ from claims.choices import ClaimState, RelationKind, Stance, Verdict
 from claims.interchange import CSV_COLUMNS
 from claims.models import Claim, ClaimRelation, Evidence, Review, Topic
 from claims.services import SAME_PERSON_IMPORTS_AND_APPROVES, claims_import
+from figures.choices import Bound, Method, Quantity, Rank
+from figures.models import Figure, Subject
 from sources.models import Outlet, Source
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
+    FigureFactory,
     OutletFactory,
     PublishedClaimFactory,
     RelationFactory,
     ReviewFactory,
     SourceFactory,
+    SubjectFactory,
     TopicFactory,
 )
 
@@ -123,6 +127,30 @@ def newsroom(editor, second_editor):
         note="Opposite framings.",
     )
     ClaimFactory(slug="draft-claim")
+    yuan = SubjectFactory(name="Yuan 1.0", released_on="2021-10-10")
+    FigureFactory(
+        claim=first,
+        subject=yuan,
+        quantity=Quantity.TRAINING_COMPUTE,
+        value=4095.5,
+        lower=4000,
+        upper=4200,
+        unit="petaFLOP/s-days",
+        bound=Bound.APPROXIMATE,
+        method=Method.ESTIMATED,
+        rank=Rank.PREFERRED,
+        rank_reason="The developers' figure.",
+        refers_to="2021-10-01",
+    )
+    FigureFactory(
+        claim=second,
+        subject=SubjectFactory(name="Alibaba", released_on=None),
+        quantity=Quantity.INVESTMENT,
+        value=380,
+        unit="billion CNY",
+        usd_rate=0.1375,
+        usd_rate_on="2025-02-24",
+    )
     return first, second
 
 
@@ -131,6 +159,7 @@ def empty_the_workbench():
     Source.objects.all().delete()
     Outlet.objects.all().delete()
     Topic.objects.all().delete()
+    Subject.objects.all().delete()
 
 
 @pytest.mark.parametrize("format", ["csv", "json"])
@@ -145,7 +174,11 @@ def test_export_import_into_an_empty_workbench_export_again_is_identical(
 
     assert report.ok, report.problems
     assert report.claims == report.published == 2
+    assert report.figures == 2
     assert export(format) == before
+    assert Figure.objects.get(subject__name="Yuan 1.0").normalised == pytest.approx(
+        4095.5 * 8.64e19
+    )
 
 
 def test_json_export_carries_every_field_of_a_claim(newsroom):
@@ -189,6 +222,15 @@ def test_one_bad_row_and_nothing_is_imported_with_every_problem_reported(editor)
             "source_url": "",
             "source_outlet": "o" * 201,
         },
+        {
+            **GOOD_ROW,
+            "statement": "Sixth claim.",
+            "figure_subject": "PanGu-α",
+            "figure_quantity": "parameters",
+            "figure_value": "207",
+            "figure_unit": "furlongs",
+        },
+        {**GOOD_ROW, "statement": "Seventh claim.", "figure_value": "many"},
     )
     before = snapshot()
 
@@ -205,6 +247,9 @@ def test_one_bad_row_and_nothing_is_imported_with_every_problem_reported(editor)
     assert (
         "line 6: evidence 1 source outlet: Ensure this value has at most 200 characters" in problems
     )
+    assert "line 7: figure unit: “furlongs” is not a unit of parameters." in problems
+    assert "line 8: figure: a figure needs its subject" in problems
+    assert "line 8: figure value: “many” value must be a float." in problems
     assert "line 2" not in problems
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from figures.choices import Quantity
+from figures.templatetags.figures_extras import times
 from figures.units import UnknownUnit, format_number, normalise
 
 
@@ -74,3 +75,10 @@ def test_a_scale_word_must_stand_apart_so_terabytes_stay_terabytes():
 )
 def test_numbers_are_written_for_readers(value, text):
     assert format_number(value) == text
+
+
+@pytest.mark.parametrize(
+    "ratio, text", [(1.159, "×1.16"), (12.07, "×12.1"), (99.4, "×99.4"), (9375.0, "×9,375")]
+)
+def test_ratios_are_written_for_readers(ratio, text):
+    assert times(ratio) == text
