@@ -16,7 +16,7 @@ from workbench.admin import action_form_page
 from workbench.locking import VersionedFormMixin
 
 from . import services
-from .choices import ClaimState, RelationKind
+from .choices import ClaimState, RelationKind, Stance
 from .forms import ClaimImportForm
 from .interchange import CSV_COLUMNS
 from .models import STATEMENT_MAX_LENGTH, Claim, ClaimRelation, Correction, Evidence, Review, Topic
@@ -221,6 +221,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
         if not search_term.strip() or request.path.endswith("/autocomplete/"):
             return super().get_search_results(request, queryset, search_term)
         return queryset.search(search_term), False
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # Logged from a source's page: the first evidence row cites it, the editor adds the
+        # locator and excerpt.
+        source = request.GET.get("source", "")
+        if isinstance(inline, EvidenceInline) and obj.pk is None and source.isdigit():
+            kwargs["initial"] = [{"source": int(source), "stance": Stance.ASSERTS}]
+        return kwargs
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

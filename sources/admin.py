@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -56,11 +57,20 @@ class SourceAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "reliability", "language"]
     search_fields = ["title", "authors", "url", "outlet__name"]
     autocomplete_fields = ["outlet"]
-    readonly_fields = ["reliability_rated_by", "reliability_rated_at", "created_by", "public_page"]
+    readonly_fields = [
+        "log_claim",
+        "reliability_rated_by",
+        "reliability_rated_at",
+        "created_by",
+        "public_page",
+    ]
     actions = ["merge_sources"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     fieldsets = [
-        (None, {"fields": ["title", "slug", "outlet", "authors", "kind", "language"]}),
+        (
+            None,
+            {"fields": ["log_claim", "title", "slug", "outlet", "authors", "kind", "language"]},
+        ),
         ("Where to find it", {"fields": ["url", "archive_url", "published_on", "date_precision"]}),
         (
             "Reliability",
@@ -95,6 +105,14 @@ class SourceAdmin(SimpleHistoryAdmin):
         return obj.claim_total
 
     @admin.display(description="Public page")
+    @admin.display(description="Claims")
+    def log_claim(self, obj):
+        """One click from a source to a claim form that cites it, first and as evidence."""
+        if not obj.pk:
+            return "Save the source first, then log the claims it makes."
+        url = reverse("admin:claims_claim_add") + f"?first_appeared_in={obj.pk}&source={obj.pk}"
+        return format_html('<a class="button" href="{}">Log a claim from this source</a>', url)
+
     def public_page(self, obj):
         if not obj.pk:
             return "—"
