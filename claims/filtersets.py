@@ -7,6 +7,15 @@ from .choices import ClaimKind, Verdict
 from .models import Claim, Review, Topic
 
 
+class AppearedRangeWidget(django_filters.widgets.DateRangeWidget):
+    """Two date boxes under one label: each gets its own name for screen readers."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        for widget, label in zip(self.widgets, ["On or after", "On or before"], strict=True):
+            widget.attrs["aria-label"] = f"First appeared {label.lower()}"
+
+
 class ClaimFilterSet(django_filters.FilterSet):
     """The one definition of how claims are filtered: the public list, exports and the API."""
 
@@ -40,7 +49,7 @@ class ClaimFilterSet(django_filters.FilterSet):
     appeared = django_filters.DateFromToRangeFilter(
         field_name="first_appeared_on",
         label="First appeared between",
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=AppearedRangeWidget(attrs={"type": "date"}),
     )
 
     class Meta:

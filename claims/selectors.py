@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import QueryDict
 from rapidfuzz import fuzz, process
 
-from .choices import STANCES_AGAINST, STANCES_FOR, Stance, Verdict
+from .choices import STANCES_AGAINST, STANCES_FOR, VERDICT_SCALE, Stance, Verdict
 from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
 
 
@@ -126,7 +126,12 @@ def verdict_counts() -> list[dict]:
         .order_by()
     )
     return [
-        {"verdict": verdict, "label": verdict.label, "count": counts.get(verdict.value, 0)}
+        {
+            "verdict": verdict,
+            "label": verdict.label,
+            "icon": VERDICT_SCALE[verdict].icon,
+            "count": counts.get(verdict.value, 0),
+        }
         for verdict in Verdict
     ]
 

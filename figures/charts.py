@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from claims.choices import VERDICT_SCALE
 
 from .models import Figure, FigureConflict
-from .units import SUPERSCRIPTS
+from .units import SUPERSCRIPTS, UNIT_LABELS
 
 WIDTH, HEIGHT = 880, 460
 LEFT, RIGHT, TOP, BOTTOM = 78, 24, 36, 48
@@ -92,6 +92,6 @@ def scatter(figures: list[Figure], conflicts: list[FigureConflict]) -> Chart | N
         Tick(round(y(10.0**power), 1), f"10{str(power).translate(SUPERSCRIPTS)}")
         for power in range(low, high + 1)
     ]
-    unit = figures[0].normalised_unit
+    unit = UNIT_LABELS.get(figures[0].normalised_unit, figures[0].normalised_unit + "s")
     ordered = [points[figure.pk] for figure in figures]  # the table's order
     return Chart(ordered, lines, x_ticks, y_ticks, unit)

@@ -29,14 +29,19 @@ class DemoFigures:
         self.editor, self.approver, self.survey = editor, approver, survey
         self.notes = {name: note for name, _, _, note in demo.MODELS}
 
-    def load(self) -> int:
+    def load_table(self) -> None:
+        """Subjects and the claims made for Table 1's figures. Run before the hand-written
+        claims, so that those are the most recently graded on the home page."""
         self.subjects = self.load_subjects()
-        for slug, figure in demo.ON_EXISTING_CLAIMS.items():
-            self.attach(Claim.objects.get(slug=slug), figure)
         for figure, amount in demo.TABLE_FIGURES:
             self.attach(self.table_claim(figure, amount), figure)
         for data in demo.DERIVED:
             self.attach(self.derived_claim(data), data["figure"])
+
+    def load_on_existing_claims(self) -> int:
+        """The figures of the hand-written claims, then the editors' explanations."""
+        for slug, figure in demo.ON_EXISTING_CLAIMS.items():
+            self.attach(Claim.objects.get(slug=slug), figure)
         self.explain()
         return Figure.objects.count()
 

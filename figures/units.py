@@ -51,6 +51,15 @@ KNOWN_UNITS = {
     Quantity.INVESTMENT: ", ".join(CURRENCIES),
 }
 SCALE_WORDS = "K, M, B, T (thousand, million, billion, trillion)"
+# Base units as readers read them beside a number.
+UNIT_LABELS = {
+    "parameter": "parameters",
+    "token": "tokens",
+    "accelerator": "accelerators",
+    "day": "days",
+    "byte": "bytes",
+    "user": "users",
+}
 
 _SCALES = {
     "k": 1e3,

@@ -5,6 +5,12 @@ from simple_history.manager import HistoryManager
 from tests.factories import UserFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests last: their live server needs committed data, so they empty the database
+    after each test, which no other test should find."""
+    items.sort(key=lambda item: "tests/e2e/" in item.nodeid)
+
+
 def pytest_report_header(config):
     from django.db import connection
 

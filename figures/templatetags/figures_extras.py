@@ -1,16 +1,16 @@
 from django import template
 
-from figures.units import format_number
+from figures.units import UNIT_LABELS, format_number
 
 register = template.Library()
 
 
 @register.filter
 def amount(value: float | None, unit: str = "") -> str:
-    """1.75e12, "parameter" → "1.75 × 10¹² parameter"; small numbers as they are."""
+    """1.75e12, "parameter" → "1.75 × 10¹² parameters"; small numbers as they are."""
     if value is None:
         return "no upper limit"
-    return f"{format_number(value)} {unit}".strip()
+    return f"{format_number(value)} {UNIT_LABELS.get(unit, unit)}".strip()
 
 
 @register.filter

@@ -5,6 +5,7 @@ these tests are skipped, unless WORKBENCH_REQUIRE_BROWSER=1 (as in .ci/run) make
 failure, so that CI can never pass by not running them.
 """
 
+import importlib
 import io
 import os
 from pathlib import Path
@@ -26,10 +27,6 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DEMO_PASSWORD = "demo-workbench-2026"
 
-# Playwright's sync API runs an event loop in the test's thread; the test's own database
-# calls are still synchronous, so Django's guard against async contexts does not apply.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 @pytest.fixture(scope="session")
 def browser():
@@ -39,19 +36,49 @@ def browser():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in the test's thread; the tests' own database
+    # calls are still synchronous, so Django's guard against async contexts does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+def restore_roles() -> None:
+    """The editorial groups, as the migrations make them. A live server needs committed data,
+    so each browser test empties the database after itself, groups included (which is also
+    why these tests run last: tests/conftest.py)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for migration, roles in [
+        ("claims.migrations.0002_roles", "ROLES"),
+        ("figures.migrations.0002_editor_permissions", "EDITORS"),
+    ]:
+        roles = getattr(importlib.import_module(migration), roles)
+        if migration.startswith("figures"):
+            roles = {"Editors": {"figures": roles}}
+        for role, apps_models in roles.items():
+            group, _ = Group.objects.get_or_create(name=role)
+            for app_label, models in apps_models.items():
+                for model, actions in models.items():
+                    group.permissions.add(
+                        *Permission.objects.filter(
+                            content_type__app_label=app_label,
+                            codename__in=[f"{action}_{model}" for action in actions],
+                        )
+                    )
 
 
 @pytest.fixture
-def demo(transactional_db, django_db_serialized_rollback, settings):
-    # A live server needs committed data, so these tests empty the database after each one;
-    # serialized rollback puts back what migrations wrote (the editorial groups).
+def demo(transactional_db, settings):
     settings.WORKBENCH_PAGE_CACHE = False  # each step must see the previous one's writes
+    restore_roles()
     call_command("load_demo", stdout=io.StringIO())
 
 

@@ -9,11 +9,12 @@ from .conftest import log_in, log_out
 STATEMENT = "Aquila, part of Wu Dao 3.0, comes in 7-billion and 33-billion-parameter versions."
 
 
-def pick_autocomplete(page, select_id: str, typed: str) -> None:
-    """Choose in one of the admin's autocomplete (select2) fields, by keyboard."""
+def pick_autocomplete(page, select_id: str, typed: str, choice: str) -> None:
+    """Choose in one of the admin's autocomplete (select2) fields, by keyboard, once the
+    results for what was typed have arrived."""
     page.locator(f"#{select_id} + .select2").click()
     page.keyboard.type(typed)
-    page.locator(".select2-results__option--highlighted").wait_for()
+    page.locator(".select2-results__option--highlighted", has_text=choice).wait_for()
     page.keyboard.press("Enter")
 
 
@@ -38,7 +39,7 @@ def test_editor_logs_grades_and_submits_a_second_editor_approves_then_a_correcti
         "#id_evidence-0-excerpt", "Lists the Aquila language models in two sizes, 7B and 33B."
     )
     page.select_option("#id_relations_out-0-kind", "counter_claim")
-    pick_autocomplete(page, "id_relations_out-0-to_claim", "only small")
+    pick_autocomplete(page, "id_relations_out-0-to_claim", "chip sanctions", "Costs, chip")
     page.select_option("#id_reviews-0-verdict", "accurate")
     page.select_option("#id_reviews-0-confidence", "high")
     page.fill("#id_reviews-0-rationale", "The developer's model cards list both sizes.")
@@ -77,3 +78,15 @@ def test_editor_logs_grades_and_submits_a_second_editor_approves_then_a_correcti
     expect(page.get_by_role("region", name="Corrections")).to_contain_text(
         "Added what readers need to know about the licence."
     )
+
+
+def test_claims_worded_alike_are_shown_while_the_editor_types(page):
+    log_in(page, "editor")
+    page.goto("/admin/claims/claim/add/")
+    expect(page.locator("#id_statement")).to_be_focused()  # the form starts where typing does
+
+    page.keyboard.type("WuDao 2.0 is one model with 1.75 trillion parameters")
+
+    hint = page.locator(".similar-claims")
+    expect(hint).to_contain_text("Claims already logged that read alike:")
+    expect(hint).to_contain_text("WuDao 2.0 is a single AI model with 1.75 trillion parameters.")

@@ -32,6 +32,8 @@ class Command(BaseCommand):
         users = self.load_users()
         editor, approver = users["editor"], users["second-editor"]
         sources = self.load_sources(users["curator"])
+        figures = DemoFigures(editor=editor, approver=approver, survey=sources[GOVAI])
+        figures.load_table()
         created = 0
         for data in CLAIMS:
             if not Claim.objects.filter(slug=data["slug"]).exists():
@@ -51,11 +53,11 @@ class Command(BaseCommand):
                     from_claim=claims[from_slug], to_claim=claims[to_slug], kind=kind, by=editor
                 )
                 relations += 1
-        figures = DemoFigures(editor=editor, approver=approver, survey=sources[GOVAI]).load()
+        figure_count = figures.load_on_existing_claims()
         if options["verbosity"]:
             self.stdout.write(
                 f"Demo data: {created} claims and {relations} relations added "
-                f"({len(CLAIMS)} claims in the demo set), {figures} figures."
+                f"({len(CLAIMS)} claims in the demo set), {figure_count} figures."
             )
             self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
             for username, _, role in DEMO_USERS:

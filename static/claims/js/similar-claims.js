@@ -1,6 +1,7 @@
 // While an editor types a statement, list existing claims worded alike, each with a box to
-// record the new claim as a duplicate of it. No inline script: loaded from the admin's Media.
-(function () {
+// record the new claim as a duplicate of it. No inline script: loaded from the admin's Media,
+// in the page's head, so it waits for the form to exist.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   const statement = document.getElementById("id_statement");
   if (!statement) return;
@@ -53,4 +54,4 @@
     timer = setTimeout(lookUp, 300);
   });
   if (statement.value) lookUp();
-})();
+});
