@@ -34,8 +34,9 @@ def browser():
         if os.environ.get("WORKBENCH_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=10_000)  # a loaded CI machine is slower than a laptop
     # Playwright's sync API runs an event loop in the test's thread; the tests' own database
     # calls are still synchronous, so Django's guard against async contexts does not apply.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
