@@ -58,18 +58,34 @@ class ClaimForm(VersionedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class EvidenceFormSet(BaseInlineFormSet):
-    """Evidence of a published claim changes only with the claim form's correction note."""
+class PublishedClaimFormSet(BaseInlineFormSet):
+    """Rows shown on a published claim's page change only with the claim form's correction
+    note."""
+
+    new_rows_are_corrections = True
 
     def clean(self):
         super().clean()
-        changed = any(form.has_changed() for form in self.forms) or self.deleted_forms
+        changed = [
+            form
+            for form in self.forms
+            if form.has_changed() and (self.new_rows_are_corrections or form.instance.pk)
+        ]
         if (
-            changed
+            (changed or self.deleted_forms)
             and self.instance.state == ClaimState.PUBLISHED
             and not self.data.get("correction_note", "").strip()
         ):
             raise ValidationError(services.CORRECTION_NEEDED)
+
+
+class FigureFormSet(PublishedClaimFormSet):
+    # A figure added to a published claim restates the number its statement already gives.
+    new_rows_are_corrections = False
+
+
+class ClaimFigureInline(FigureInline):
+    formset = FigureFormSet
 
 
 class WithdrawForm(forms.Form):
@@ -78,7 +94,7 @@ class WithdrawForm(forms.Form):
 
 class EvidenceInline(admin.TabularInline):
     model = Evidence
-    formset = EvidenceFormSet
+    formset = PublishedClaimFormSet
     extra = 1
     autocomplete_fields = ["source"]
     fields = ["source", "stance", "locator", "excerpt", "note"]
@@ -143,7 +159,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         "public_page",
     ]
     inlines = [
-        FigureInline,
+        ClaimFigureInline,
         EvidenceInline,
         RelationInline,
         PendingReviewInline,
@@ -314,7 +330,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             ),
             ClaimRelation: lambda obj: services.relation_save(relation=obj, by=request.user),
             Review: lambda obj: services.review_save(review=obj, by=request.user),
-            Figure: lambda obj: figure_save(figure=obj, by=request.user),
+            Figure: lambda obj: figure_save(figure=obj, by=request.user, correction_note=note),
         }
         instances = formset.save(commit=False)
         delete = {
@@ -323,7 +339,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             ),
             ClaimRelation: lambda obj: services.relation_delete(relation=obj, by=request.user),
             Review: lambda obj: obj.delete(),
-            Figure: lambda obj: figure_delete(figure=obj, by=request.user),
+            Figure: lambda obj: figure_delete(figure=obj, by=request.user, correction_note=note),
         }
         for obj in formset.deleted_objects:
             delete[type(obj)](obj)

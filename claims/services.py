@@ -19,7 +19,6 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from figures.services import figure_save, subject_get_or_create
 from sources.models import Source
 from sources.services import source_key, sources_get_or_create, unique_slug, unique_slugs
 from workbench.bulk import allocate_ids, create_tracked, insert_rows
@@ -771,6 +770,10 @@ class _ClaimImporter:
     def _figures(self, records: list[dict], claims: list[dict]) -> None:
         """Figures one by one, through figure_save(): each is normalised and compared with
         the figures already in the workbench, as if an editor had entered it."""
+        # figures builds on claims (its services record corrections through these), so it is
+        # imported where it is used.
+        from figures.services import figure_save, subject_get_or_create
+
         for record, claim in zip(records, claims, strict=True):
             if not record["figure"]:
                 continue

@@ -1,5 +1,10 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import flatten
 from simple_history.admin import SimpleHistoryAdmin
+
+from claims.choices import ClaimState
+from claims.services import CORRECTION_NEEDED
 
 from . import services
 from .models import Figure, FigureConflict, Subject
@@ -34,6 +39,25 @@ class SubjectAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class FigureForm(forms.ModelForm):
+    correction_note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed to change or delete the figure of a published claim; readers see it.",
+    )
+
+    class Meta:
+        model = Figure
+        fields = ["claim", *flatten(FIGURE_FIELDS)]
+
+    def clean(self):
+        cleaned = super().clean()
+        published = self.instance.pk and self.instance.claim.state == ClaimState.PUBLISHED
+        if published and self.has_changed() and not cleaned.get("correction_note", "").strip():
+            self.add_error("correction_note", CORRECTION_NEEDED)
+        return cleaned
+
+
 @admin.register(Figure)
 class FigureAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "quantity", "stated", "method", "rank", "claim"]
@@ -41,17 +65,27 @@ class FigureAdmin(SimpleHistoryAdmin):
     list_select_related = ["subject", "claim"]
     search_fields = ["subject__name", "claim__statement"]
     autocomplete_fields = ["claim", "subject"]
-    fields = ["claim", *FIGURE_FIELDS]
+    form = FigureForm
+    fields = ["claim", *FIGURE_FIELDS, "correction_note"]
 
     def save_model(self, request, obj, form, change):
-        services.figure_save(figure=obj, by=request.user)
+        note = form.cleaned_data.get("correction_note", "")
+        services.figure_save(figure=obj, by=request.user, correction_note=note)
+
+    def has_delete_permission(self, request, obj=None):
+        # A published claim's figure goes only with a correction note, from the claim's page.
+        if obj is not None and obj.claim.state == ClaimState.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # One at a time, so that the rule above is checked for each figure.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def delete_model(self, request, obj):
         services.figure_delete(figure=obj, by=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for figure in queryset:
-            services.figure_delete(figure=figure, by=request.user)
 
 
 @admin.register(FigureConflict)

@@ -7,10 +7,13 @@ from itertools import combinations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from claims.choices import ClaimState
+from claims.services import CORRECTION_NEEDED, correction_record
 from sources.services import unique_slug
 
 from .choices import SubjectKind
@@ -34,10 +37,23 @@ def subject_get_or_create(
     return subject
 
 
+def _figure_correction(figure: Figure, note: str, by: AbstractBaseUser | None) -> None:
+    """A published claim's figure is part of what readers were shown: changing or removing it
+    is a correction. (Adding one restates the number the statement already gives.)"""
+    if figure.claim.state == ClaimState.PUBLISHED:
+        if not note.strip():
+            raise ValidationError({"correction_note": CORRECTION_NEEDED})
+        correction_record(claim=figure.claim, note=note, by=by)
+
+
 @transaction.atomic
-def figure_save(*, figure: Figure, by: AbstractBaseUser | None) -> Figure:
+def figure_save(
+    *, figure: Figure, by: AbstractBaseUser | None, correction_note: str = ""
+) -> Figure:
     """Save a figure and re-examine every figure for the same subject and quantity."""
     previous = Figure.objects.filter(pk=figure.pk).values("subject_id", "quantity").first()
+    if previous:
+        _figure_correction(figure, correction_note, by)
     if figure._state.adding and figure.created_by_id is None:
         figure.created_by = by
     figure.full_clean(exclude=NORMALISED_FIELDS)  # clean() normalises, or refuses the unit
@@ -52,7 +68,10 @@ def figure_save(*, figure: Figure, by: AbstractBaseUser | None) -> Figure:
 
 
 @transaction.atomic
-def figure_delete(*, figure: Figure, by: AbstractBaseUser | None) -> None:
+def figure_delete(
+    *, figure: Figure, by: AbstractBaseUser | None, correction_note: str = ""
+) -> None:
+    _figure_correction(figure, correction_note, by)
     subject_id, quantity = figure.subject_id, figure.quantity
     figure.delete()
     figure_conflicts_detect(subject_id=subject_id, quantity=quantity, by=by)

@@ -111,18 +111,19 @@ def test_editing_a_figure_resolves_or_raises_conflicts_and_keeps_explanations(su
     second = FigureFactory(subject=subject, value=1000)
     conflict_explain(conflict=FigureConflict.objects.get(), explanation="Two models.", by=editor)
 
+    note = {"correction_note": "Re-read the source."}
     second.value = 1010
-    figure_save(figure=second, by=editor)
+    figure_save(figure=second, by=editor, **note)
     assert FigureConflict.objects.get().explanation == "Two models."
     assert FigureConflict.objects.get().ratio == pytest.approx(10.1)
 
     second.value = 105
-    figure_save(figure=second, by=editor)
+    figure_save(figure=second, by=editor, **note)
     assert conflicts() == []
 
     second.value = 2000
-    figure_save(figure=second, by=editor)
-    figure_delete(figure=first, by=editor)
+    figure_save(figure=second, by=editor, **note)
+    figure_delete(figure=first, by=editor, **note)
     assert conflicts() == []
 
 
@@ -130,7 +131,7 @@ def test_moving_a_figure_to_another_subject_clears_its_old_conflicts(subject, ed
     FigureFactory(subject=subject, value=100)
     moved = FigureFactory(subject=subject, value=1000)
     moved.subject = SubjectFactory()
-    figure_save(figure=moved, by=editor)
+    figure_save(figure=moved, by=editor, correction_note="Another model.")
 
     assert conflicts() == []
 
@@ -141,3 +142,23 @@ def test_an_unknown_unit_is_refused_and_nothing_is_saved(subject):
 
     assert "Known units: parameters; scale words" in refused.value.message_dict["unit"][0]
     assert not Figure.objects.exists()
+
+
+def test_changing_or_removing_a_published_claims_figure_is_a_public_correction(subject, editor):
+    figure = FigureFactory(subject=subject, value=100)  # adding one needs no note
+    assert not figure.claim.corrections.exists()
+
+    figure.value = 120
+    with pytest.raises(ValidationError) as refused:
+        figure_save(figure=figure, by=editor)
+    assert "correction_note" in refused.value.message_dict
+
+    figure_save(figure=figure, by=editor, correction_note="The paper's final count is 120B.")
+    with pytest.raises(ValidationError):
+        figure_delete(figure=figure, by=editor)
+    figure_delete(figure=figure, by=editor, correction_note="The claim gives no figure after all.")
+
+    assert list(figure.claim.corrections.values_list("note", flat=True).order_by("pk")) == [
+        "The paper's final count is 120B.",
+        "The claim gives no figure after all.",
+    ]

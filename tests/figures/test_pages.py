@@ -188,3 +188,41 @@ def test_editors_explain_conflicts_in_the_admin(client, editor, yuan):
     assert response.status_code == 302
     conflict.refresh_from_db()
     assert (conflict.explanation, conflict.explained_by) == ("Other token count.", editor)
+
+
+def test_changing_a_published_claims_figure_in_the_admin_needs_a_correction_note(client, editor):
+    figure = FigureFactory(value=207, claim=PublishedClaimFactory(statement="X has 207B."))
+    url = reverse("admin:claims_claim_change", args=[figure.claim.pk])
+    client.force_login(editor)
+
+    refused = client.post(url, inline_post(client, url, {"figure-0-value": "200"}))
+
+    assert refused.status_code == 200
+    assert "write a correction note" in text(refused)
+    figure.refresh_from_db()
+    assert figure.value == 207
+
+    note = {"figure-0-value": "200", "correction_note": "The paper says 200B."}
+    saved = client.post(url, inline_post(client, url, note))
+
+    assert saved.status_code == 302
+    figure.refresh_from_db()
+    assert figure.value == 200
+    assert "The paper says 200B." in text(client.get(figure.claim.get_absolute_url()))
+
+
+def test_the_figures_admin_asks_the_same_note_and_deletes_only_unpublished_figures(client, editor):
+    published = FigureFactory(value=207)
+    url = reverse("admin:figures_figure_change", args=[published.pk])
+    client.force_login(editor)
+
+    refused = client.post(url, inline_post(client, url, {"value": "200"}))
+
+    assert "write a correction note" in text(refused)
+    assert (
+        client.get(reverse("admin:figures_figure_delete", args=[published.pk])).status_code == 403
+    )
+    draft = FigureFactory(claim=ClaimFactory())
+    delete = reverse("admin:figures_figure_delete", args=[draft.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Figure.objects.filter(pk=draft.pk).exists()
