@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from sources.models import Source
 from sources.services import source_key, sources_get_or_create, unique_slug, unique_slugs
-from workbench.bulk import allocate_ids, create_tracked, insert_rows
+from workbench.bulk import allocate_ids, batches, create_tracked, insert_rows
 from workbench.cache import bump_version
 from workbench.locking import next_version
 
@@ -600,13 +600,9 @@ def claims_import(
             return ImportReport(problems=problems)
         importer = _ClaimImporter(by=by, approver=approver, reason=IMPORT_REASON.format(name=name))
         with transaction.atomic():
-            batch = []
-            for _, record, _ in read_records(file, format):
-                batch.append(record)
-                if len(batch) == IMPORT_BATCH_SIZE:
-                    importer.add(batch)
-                    batch = []
-            importer.add(batch)
+            records = (record for _, record, _ in read_records(file, format))
+            for batch in batches(records, IMPORT_BATCH_SIZE):
+                importer.add(batch)
             importer.finish()
     except FormatError as error:
         return ImportReport(problems=[str(error)])
@@ -632,7 +628,7 @@ class _ClaimImporter:
         return create_tracked(model, rows, user_id=self.by.pk, reason=self.reason)
 
     def add(self, records: list[dict]) -> None:
-        records = self._without_existing(records) if records else []
+        records = self._without_existing(records)
         if not records:
             return
         source_ids = self._sources(records)
@@ -791,7 +787,7 @@ class _ClaimImporter:
         """Relations, once every claim they may point to exists; then summaries, once."""
         slugs = sorted({relation["claim"] for _, relation in self.relations})
         ids = {}
-        for chunk in _chunks(slugs, IMPORT_BATCH_SIZE):
+        for chunk in batches(slugs, IMPORT_BATCH_SIZE):
             ids.update(Claim.objects.filter(slug__in=chunk).values_list("slug", "pk"))
         rows, partners, seen = [], set(), set()
         for from_id, relation in self.relations:
@@ -830,8 +826,3 @@ def _runs(ids: list[int]) -> Iterable[tuple[int, int]]:
     for _, run in groupby(enumerate(sorted(ids)), key=lambda pair: pair[1] - pair[0]):
         pks = [pk for _, pk in run]
         yield pks[0], pks[-1]
-
-
-def _chunks(items: list, size: int) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

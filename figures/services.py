@@ -10,7 +10,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from claims.choices import ClaimState
 from claims.services import CORRECTION_NEEDED, correction_record
@@ -27,7 +26,7 @@ def subject_get_or_create(
     if subject is None:
         subject = Subject(
             name=name,
-            slug=unique_slug(Subject, slugify(name) or name),
+            slug=unique_slug(Subject, name),
             kind=kind,
             released_on=released_on,
             developers=developers,
@@ -58,12 +57,12 @@ def figure_save(
         figure.created_by = by
     figure.full_clean(exclude=NORMALISED_FIELDS)  # clean() normalises, or refuses the unit
     figure.save()
-    figure_conflicts_detect(subject_id=figure.subject_id, quantity=figure.quantity, by=by)
+    figure_conflicts_detect(subject_id=figure.subject_id, quantity=figure.quantity)
     if previous and (previous["subject_id"], previous["quantity"]) != (
         figure.subject_id,
         figure.quantity,
     ):
-        figure_conflicts_detect(by=by, **previous)
+        figure_conflicts_detect(**previous)
     return figure
 
 
@@ -74,7 +73,7 @@ def figure_delete(
     _figure_correction(figure, correction_note, by)
     subject_id, quantity = figure.subject_id, figure.quantity
     figure.delete()
-    figure_conflicts_detect(subject_id=subject_id, quantity=quantity, by=by)
+    figure_conflicts_detect(subject_id=subject_id, quantity=quantity)
 
 
 def figures_disagree(a: Figure, b: Figure, tolerance: float) -> bool:
@@ -99,9 +98,7 @@ def ratio(a: Figure, b: Figure) -> float:
     return large / small if small > 0 else math.inf
 
 
-def figure_conflicts_detect(
-    *, subject_id: int, quantity: str, by: AbstractBaseUser | None = None
-) -> list[FigureConflict]:
+def figure_conflicts_detect(*, subject_id: int, quantity: str) -> None:
     """Bring the recorded conflicts among the figures for one subject and quantity up to date:
     new disagreements recorded, resolved ones removed, explanations of those that remain kept."""
     tolerance = settings.WORKBENCH_FIGURE_TOLERANCE
@@ -111,7 +108,6 @@ def figure_conflicts_detect(
         # Conflicts with a figure since moved to another subject or quantity are stale too.
         for conflict in FigureConflict.objects.involving(figures)
     }
-    current = []
     for a, b in combinations(figures, 2):
         conflict = recorded.pop((a.pk, b.pk), None)
         if not figures_disagree(a, b, tolerance):
@@ -124,10 +120,8 @@ def figure_conflicts_detect(
         elif not math.isclose(conflict.ratio, ratio(a, b)):
             conflict.ratio = ratio(a, b)
             conflict.save()
-        current.append(conflict)
     for stale in recorded.values():
         stale.delete()
-    return current
 
 
 @transaction.atomic

@@ -53,7 +53,7 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict]) -> None:
             tuple(f.get_db_prep_save(v, connection) for f, v in zip(fields, value, strict=True))
             for value in values
         )
-        for batch in _batches(prepared, SQLITE_BATCH):
+        for batch in batches(prepared, SQLITE_BATCH):
             cursor.executemany(sql, batch)
 
 
@@ -99,7 +99,8 @@ def create_tracked(
     return rows
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to `size` items from any iterable, a stream included."""
     batch = []
     for item in items:
         batch.append(item)
