@@ -7,12 +7,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from figures.admin import FigureInline
 from figures.models import Figure
 from figures.services import figure_delete, figure_save
-from workbench.admin import action_form_page
+from workbench.admin import HistoryAdmin, action_form_page
 from workbench.locking import VersionedFormMixin
 
 from . import services
@@ -24,7 +23,7 @@ from .selectors import similar_claims
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -110,8 +109,22 @@ class RelationInline(admin.TabularInline):
     verbose_name_plural = "relations to other claims (a counter-claim shows on both pages)"
 
 
+class PendingReviewFormSet(BaseInlineFormSet):
+    """A pending grading is its author's: others see it but cannot change or remove it (the
+    service refuses too; this keeps the form honest)."""
+
+    user = None
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if form.instance.pk and form.instance.reviewer_id != self.user.pk:
+            for field in form.fields.values():
+                field.disabled = True
+
+
 class PendingReviewInline(admin.StackedInline):
     model = Review
+    formset = PendingReviewFormSet
     extra = 1
     fields = ["verdict", "confidence", "rationale", "correction_note", "reviewer"]
     readonly_fields = ["reviewer"]
@@ -120,6 +133,10 @@ class PendingReviewInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(published_at__isnull=True)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"user": request.user})
 
 
 class VerdictHistoryInline(admin.TabularInline):
@@ -141,7 +158,7 @@ class VerdictHistoryInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(HistoryAdmin):
     form = ClaimForm
     list_display = ["statement", "state", "verdict", "kind", "claimant", "graded_at"]
     list_filter = ["state", "verdict", "kind", "topics"]
@@ -338,7 +355,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 evidence=obj, by=request.user, correction_note=note
             ),
             ClaimRelation: lambda obj: services.relation_delete(relation=obj, by=request.user),
-            Review: lambda obj: obj.delete(),
+            Review: lambda obj: services.review_delete(review=obj, by=request.user),
             Figure: lambda obj: figure_delete(figure=obj, by=request.user, correction_note=note),
         }
         for obj in formset.deleted_objects:
@@ -404,7 +421,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(HistoryAdmin):
     list_display = ["claim", "source", "stance", "locator"]
     list_filter = ["stance"]
     list_select_related = ["claim", "source"]
@@ -425,7 +442,7 @@ class EvidenceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ClaimRelation)
-class ClaimRelationAdmin(SimpleHistoryAdmin):
+class ClaimRelationAdmin(HistoryAdmin):
     list_display = ["from_claim", "kind", "to_claim"]
     list_filter = ["kind"]
     list_select_related = ["from_claim", "to_claim"]
@@ -440,7 +457,7 @@ class ClaimRelationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(HistoryAdmin):
     """Gradings are written on the claim's page; here they can be found and their history read."""
 
     list_display = ["claim", "verdict", "reviewer", "published_at", "approved_by"]
@@ -456,7 +473,7 @@ class ReviewAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(SimpleHistoryAdmin):
+class CorrectionAdmin(HistoryAdmin):
     list_display = ["claim", "note", "created_by", "created_at"]
     list_select_related = ["claim", "created_by"]
     search_fields = ["claim__statement", "note"]

@@ -51,6 +51,18 @@ CORRECTION_NEEDED = (
 )
 ONLY_PUBLISHED_WITHDRAWN = "Only a published claim can be withdrawn; this claim is {state}."
 WITHDRAWAL_NEEDS_REASON = "Say why the claim is withdrawn; readers see the reason."
+WORKFLOW_NOT_EDITABLE = (
+    "A claim's {fields} change only through grading, approval and withdrawal, never by editing "
+    "or reverting the claim."
+)
+ONLY_AUTHOR_CHANGES_GRADING = (
+    "This grading was written by {reviewer}; only they can change or remove it while it waits "
+    "for approval. To disagree, leave it unapproved and tell them why."
+)
+APPROVER_EDITED_CLAIM = (
+    "You changed this claim after it was graded ({what}), so you cannot also approve it: "
+    "another editor must."
+)
 
 # Edits to these change what a published claim says, so they are corrections.
 MATERIAL_FIELDS = (
@@ -63,6 +75,16 @@ MATERIAL_FIELDS = (
     "first_appeared_on",
 )
 EVIDENCE_FIELDS = ("source_id", "stance", "excerpt", "locator", "note")
+# These change only through the grading, approval and withdrawal workflows below.
+WORKFLOW_FIELDS = (
+    "state",
+    "verdict",
+    "confidence",
+    "graded_at",
+    "published_at",
+    "withdrawn_at",
+    "withdrawn_reason",
+)
 
 
 SUMMARY_FIELDS = [
@@ -233,6 +255,17 @@ def _require_correction(note: str) -> None:
         raise ValidationError({"correction_note": CORRECTION_NEEDED})
 
 
+def _refuse_workflow_changes(claim: Claim, stored: dict | None) -> None:
+    """State and verdict are the two-person rule's: only its workflows may set them."""
+    expected = stored or {
+        field: Claim._meta.get_field(field).get_default() for field in WORKFLOW_FIELDS
+    }
+    changed = [f for f in WORKFLOW_FIELDS if getattr(claim, f) != expected[f]]
+    if changed:
+        names = ", ".join(str(Claim._meta.get_field(f).verbose_name) for f in changed)
+        raise ValidationError(WORKFLOW_NOT_EDITABLE.format(fields=names), code="workflow")
+
+
 def _write(claim: Claim, by: AbstractBaseUser | None, expected_version: int | None = None) -> Claim:
     claim.version = next_version(claim, expected_version)
     _save(claim, by)
@@ -248,15 +281,22 @@ def claim_save(
     correction_note: str = "",
 ) -> Claim:
     """Create or update a claim. A new claim gets its slug from the statement; a material edit
-    to a published claim needs a correction note; a save based on an outdated version is refused."""
-    if claim.pk is None:
-        claim.created_by = by
+    to a published claim needs a correction note; a save based on an outdated version is refused.
+    The workflow fields (state, verdict, …) are never written here, whatever the caller sends: a
+    new or restored claim starts as a draft."""
+    stored = None
+    if claim.pk is not None:
+        stored = (
+            Claim.objects.filter(pk=claim.pk).values(*MATERIAL_FIELDS, *WORKFLOW_FIELDS).first()
+        )
+    _refuse_workflow_changes(claim, stored)
+    if stored is None:
+        claim.created_by = claim.created_by or by
         if not claim.slug:
             claim.slug = unique_slug(Claim, claim.statement)
         _write(claim, by)
         claim_summary_refresh(claim_ids=[claim.pk])
         return claim
-    stored = Claim.objects.filter(pk=claim.pk).values(*MATERIAL_FIELDS, "state").first()
     changed = stored is not None and any(
         getattr(claim, field) != stored[field] for field in MATERIAL_FIELDS
     )
@@ -392,16 +432,39 @@ def relation_add(
 def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
     """Write or revise a pending grading of a claim. A draft claim moves into review with it;
     a new grading of a published claim must say, in its correction note, why it changes."""
-    if review.pk is not None and Review.objects.published().filter(pk=review.pk).exists():
-        raise ValidationError(PUBLISHED_REVIEW_IS_FINAL)
     if review.pk is None:
         review.reviewer = by
+    else:
+        _refuse_change_to_others_grading(review, by)
     _save(review, by)
     claim = review.claim
     if claim.state == ClaimState.DRAFT:
         claim.state = ClaimState.IN_REVIEW
         _write(claim, by)
     return review
+
+
+def _refuse_change_to_others_grading(review: Review, by: AbstractBaseUser) -> None:
+    """A grading is its author's until a second person approves it; then it is history."""
+    stored = Review.objects.filter(pk=review.pk).values("published_at", "reviewer_id").first()
+    if stored is None:
+        return  # restored from its history: a new grading by whoever restores it
+    if stored["published_at"] is not None:
+        raise ValidationError(PUBLISHED_REVIEW_IS_FINAL)
+    if stored["reviewer_id"] != by.pk:
+        raise ValidationError(ONLY_AUTHOR_CHANGES_GRADING.format(reviewer=review.reviewer))
+
+
+@transaction.atomic
+def review_delete(*, review: Review, by: AbstractBaseUser) -> None:
+    """Take back a pending grading; a claim left with none goes back to draft."""
+    _refuse_change_to_others_grading(review, by)
+    claim = review.claim
+    review._history_user = by
+    review.delete()
+    if claim.state == ClaimState.IN_REVIEW and not claim.reviews.exists():
+        claim.state = ClaimState.DRAFT
+        _write(claim, by)
 
 
 def review_submit(
@@ -448,6 +511,8 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
         for review in pending:
             if review.reviewer_id == approver.pk:
                 raise ValidationError(SAME_PERSON_APPROVES.format(reviewer=review.reviewer))
+        if pending:
+            _refuse_approver_who_edited(claim, approver, since=pending[0].created_at)
     now = timezone.now()
     previous_verdict = claim.get_verdict_display()
     for review in pending:
@@ -472,6 +537,35 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
             )
             previous_verdict = review.get_verdict_display()
     return claim
+
+
+def _refuse_approver_who_edited(claim: Claim, approver: AbstractBaseUser, since) -> None:
+    """What a second person approves must be what the first graded: an approver who changed
+    the claim's wording, evidence or figure after the grading would publish his own work."""
+    changed = []
+    records = list(claim.history.filter(history_date__gte=since).order_by("history_date"))
+    for record in records:
+        previous = record.prev_record
+        if record.history_user_id != approver.pk or previous is None:
+            continue
+        fields = record.diff_against(previous).changed_fields
+        changed += [f for f in fields if f in MATERIAL_FIELDS or f + "_id" in MATERIAL_FIELDS]
+    # The claim's own parts (evidence, its figure), wherever their app lives; gradings and
+    # corrections are not the claim's content.
+    for relation in Claim._meta.related_objects:
+        part = relation.related_model
+        if relation.field.name != "claim" or part in (Review, Correction):
+            continue
+        if not hasattr(part, "history"):
+            continue
+        edits = part.history.filter(
+            claim_id=claim.pk, history_date__gte=since, history_user_id=approver.pk
+        )
+        if edits.exists():
+            changed.append(str(part._meta.verbose_name))
+    if changed:
+        what = ", ".join(dict.fromkeys(f.replace("_", " ") for f in changed))
+        raise ValidationError(APPROVER_EDITED_CLAIM.format(what=what))
 
 
 @transaction.atomic

@@ -1,10 +1,10 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.choices import ClaimState
 from claims.services import CORRECTION_NEEDED
+from workbench.admin import HistoryAdmin
 
 from . import services
 from .models import Figure, FigureConflict, Subject
@@ -32,7 +32,7 @@ class FigureInline(admin.StackedInline):
 
 
 @admin.register(Subject)
-class SubjectAdmin(SimpleHistoryAdmin):
+class SubjectAdmin(HistoryAdmin):
     list_display = ["name", "kind", "released_on", "developers"]
     list_filter = ["kind"]
     search_fields = ["name", "developers"]
@@ -59,7 +59,7 @@ class FigureForm(forms.ModelForm):
 
 
 @admin.register(Figure)
-class FigureAdmin(SimpleHistoryAdmin):
+class FigureAdmin(HistoryAdmin):
     list_display = ["subject", "quantity", "stated", "method", "rank", "claim"]
     list_filter = ["quantity", "rank", "method"]
     list_select_related = ["subject", "claim"]
@@ -89,7 +89,7 @@ class FigureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FigureConflict)
-class FigureConflictAdmin(SimpleHistoryAdmin):
+class FigureConflictAdmin(HistoryAdmin):
     """Conflicts are found by the workbench; editors only explain them."""
 
     list_display = ["__str__", "ratio", "is_explained"]

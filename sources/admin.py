@@ -5,21 +5,20 @@ from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
-from workbench.admin import action_form_page
+from workbench.admin import HistoryAdmin, action_form_page
 from workbench.locking import VersionedFormMixin
 
 from . import services
 from .models import Outlet, Source
 
-RELIABILITY_FIELDS = ("reliability", "reliability_note")
+RELIABILITY_FIELDS = services.RELIABILITY_FIELDS
 # A pasted address without a scheme is almost always an https one.
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Outlet)
-class OutletAdmin(SimpleHistoryAdmin):
+class OutletAdmin(HistoryAdmin):
     list_display = ["name", "homepage"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -44,7 +43,7 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     form = SourceForm
     list_display = [
         "title",

@@ -18,6 +18,10 @@ MERGE_NEEDS_TWO = "Choose at least two sources: the one to keep and a duplicate 
 MERGE_REASON = "Merged source #{duplicate} into #{survivor}"
 MERGE_REASON_PATTERN = re.compile(r"^Merged source #(?P<duplicate>\d+) into #(?P<survivor>\d+)$")
 NO_SUCH_MERGE = "No merge of source #{duplicate} is recorded."
+RATING_NEEDS_CURATOR = (
+    "Only source curators rate a source's reliability; the rating was not changed."
+)
+RELIABILITY_FIELDS = ("reliability", "reliability_note")
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
@@ -122,27 +126,32 @@ def outlet_get_or_create(*, name: str, homepage: str = "") -> Outlet:
 
 
 @transaction.atomic
+def _may_rate(by: AbstractBaseUser | None, source: Source, stored: dict | None) -> bool:
+    """Only curators rate; an editor may still log a new, unrated source."""
+    if by is None or by.has_perm("sources.rate_source"):
+        return True
+    defaults = {f: Source._meta.get_field(f).get_default() for f in RELIABILITY_FIELDS}
+    before = stored or defaults
+    return all(getattr(source, f) == before[f] for f in RELIABILITY_FIELDS)
+
+
 def source_save(
     *, source: Source, by: AbstractBaseUser | None, expected_version: int | None = None
 ) -> Source:
     """Create or update a source; a changed reliability rating records who rated it and when."""
     if not source.slug:
         source.slug = unique_slug(Source, source.title)
-    retitled = False
-    if source.pk is None:
-        source.created_by = by
-        rating_changed = True
+    stored = None
+    if source.pk is not None:
+        stored = Source.objects.filter(pk=source.pk).values(*RELIABILITY_FIELDS, "title").first()
+    if stored is None:  # new, or restored from its history
+        source.created_by = source.created_by or by
+        rating_changed, retitled = True, False
     else:
-        stored = (
-            Source.objects.filter(pk=source.pk)
-            .values("reliability", "reliability_note", "title")
-            .first()
-        )
-        rating_changed = (stored["reliability"], stored["reliability_note"]) != (
-            source.reliability,
-            source.reliability_note,
-        )
+        rating_changed = any(getattr(source, f) != stored[f] for f in RELIABILITY_FIELDS)
         retitled = stored["title"] != source.title
+    if rating_changed and not _may_rate(by, source, stored):
+        raise ValidationError(RATING_NEEDS_CURATOR, code="rating")
     if rating_changed:
         source.reliability_rated_by = by
         source.reliability_rated_at = timezone.now()

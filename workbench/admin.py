@@ -1,5 +1,23 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from simple_history.admin import SimpleHistoryAdmin
+
+REVERT_KEEPS_WORKFLOW = (
+    "Reverting brings back the fields you can edit on this page, as they were in this version; "
+    "everything else (state, verdict, ratings, who and when) stays as it is now, because it "
+    "changes only through its own workflow. Check the values, then save."
+)
+RESTORE_KEEPS_WORKFLOW = (
+    "Restoring brings this deleted item back with the fields you can edit on this page, as they "
+    "were in this version; its workflow (state, verdict, ratings) starts afresh."
+)
 
 
 def action_form_page(
@@ -22,3 +40,130 @@ def action_form_page(
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         },
     )
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's history pages, with revert and restore held to the rules of a
+    change made by hand.
+
+    simple-history's own revert saves the old copy whole, fields the user may not edit
+    included (a claim's state and verdict, a source's rating), and checks only that the user
+    may view the object. Here a revert is the change form of the current object with the
+    editable fields taken from the old version: the same form, the same permission checks
+    (change to revert, add to restore a deleted item) and the same save_model, which goes
+    through the services. Fields that change only through a workflow are never reverted."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.current_app = self.admin_site.name
+        record = self.model.history.filter(
+            **{self.model._meta.pk.attname: unquote(object_id), "history_id": version_id}
+        ).first()
+        if record is None:
+            raise Http404
+        current = self.get_object(request, unquote(object_id))
+        restoring = current is None
+        if not self.has_view_history_or_change_history_permission(request, current):
+            raise PermissionDenied
+        obj = self.reverted_copy(request, record, current)
+        disabled = self.revert_disabled(request, obj)
+        if disabled:
+            if request.method == "POST":
+                raise PermissionDenied
+            obj = record.instance  # nothing will be saved: show the old version as it was
+            obj._state.adding = False
+        form_class = self.get_form(request, obj, change=True)
+        form = form_class(request.POST or None, request.FILES or None, instance=obj)
+        if request.method == "POST" and form.is_valid():
+            saved = self._save_revert(request, form)
+            if saved is not None:
+                return self.response_change(request, saved)
+        elif request.method != "POST" and not disabled:
+            note = RESTORE_KEEPS_WORKFLOW if restoring else REVERT_KEEPS_WORKFLOW
+            messages.info(request, note)
+        return self._revert_page(request, form, obj, object_id, disabled, extra_context)
+
+    def reverted_copy(self, request, record, current):
+        """The object as a revert to `record` would save it: the current row with the editable
+        fields from `record`; or, to restore a deleted row, `record` with every field the user
+        cannot edit back at its default, as on a row added by hand."""
+        old = record.instance
+        obj = self.model._default_manager.get(pk=current.pk) if current is not None else old
+        editable = self.get_form(request, obj, change=True).base_fields
+        if not editable.keys() & {field.name for field in self.model._meta.concrete_fields}:
+            return old  # read-only here: revert_disabled() says so
+        for field in self.model._meta.concrete_fields:
+            if field.primary_key:
+                continue
+            if current is not None and field.name in editable:
+                setattr(obj, field.attname, getattr(old, field.attname))
+            elif current is None and field.name not in editable:
+                setattr(obj, field.attname, field.get_default())
+        obj._state.adding = False
+        return obj
+
+    def revert_disabled(self, request, obj=None):
+        if obj is None or super().revert_disabled(request, obj):
+            return True
+        form_fields = self.get_form(request, obj, change=True).base_fields
+        editable = set(form_fields) & {field.name for field in self.model._meta.concrete_fields}
+        if not editable:
+            return True  # read-only here (a published claim's evidence): nothing to revert
+        exists = self.model._default_manager.filter(pk=obj.pk).exists()
+        if exists:
+            return not self.has_change_permission(request, obj)
+        return not self.has_add_permission(request)
+
+    def _save_revert(self, request, form):
+        """Save through the same path as the change form; a rule the services enforce comes
+        back as a form error with nothing written."""
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                obj = self.save_form(request, form, change=True)
+                self.save_model(request, obj, form, change=True)
+                form.save_m2m()
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return None
+        self.log_change(request, obj, self.construct_change_message(request, form, []))
+        return obj
+
+    def _revert_page(self, request, form, obj, object_id, disabled, extra_context):
+        opts = self.model._meta
+        fieldsets = self.get_fieldsets(request, obj)
+        readonly = self.get_readonly_fields(request, obj)
+        if disabled:
+            readonly = flatten_fieldsets(fieldsets)
+        admin_form = helpers.AdminForm(form, fieldsets, {}, readonly, model_admin=self)
+        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": self.history_form_view_title(request, obj),
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": obj,
+            "is_popup": False,
+            "media": mark_safe(self.media + admin_form.media),
+            "errors": helpers.AdminErrorList(form, []),
+            "app_label": opts.app_label,
+            "original_opts": opts,
+            "changelist_url": reverse(f"{prefix}_changelist"),
+            "change_url": reverse(f"{prefix}_change", args=(obj.pk,)),
+            "history_url": reverse(f"{prefix}_history", args=(obj.pk,)),
+            "change_history": False,
+            "revert_disabled": disabled,
+            "add": False,
+            "change": True,
+            "has_add_permission": self.has_add_permission(request),
+            "has_view_permission": self.has_view_history_permission(request, obj),
+            "has_change_permission": not disabled,
+            "has_delete_permission": False,
+            "has_editable_inline_admin_formsets": False,
+            "has_file_field": True,
+            "has_absolute_url": False,
+            "form_url": "",
+            "opts": opts,
+            "save_as": False,
+            "save_on_top": self.save_on_top,
+            **(extra_context or {}),
+        }
+        return self.render_history_view(request, self.object_history_form_template, context)
