@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localdate
 
 from sources.models import Source
+from workbench.site import absolute
 
 from .choices import VERDICT_SCALE, ClaimState, Stance, Verdict
 from .models import Claim
@@ -21,10 +22,6 @@ BEST_RATING = max(meaning.rating for meaning in VERDICT_SCALE.values())
 WORST_RATING = min(meaning.rating for meaning in VERDICT_SCALE.values())
 # What json_script escapes: the markup stays data even if a statement contains "</script>".
 JSON_IN_HTML_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def absolute(path: str) -> str:
-    return settings.WORKBENCH_SITE_URL.rstrip("/") + path
 
 
 def _organisation(name: str) -> dict[str, str]:

@@ -3,8 +3,9 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from workbench.site import absolute
+
 from . import selectors
-from .claimreview import absolute
 from .models import Review
 
 
@@ -15,8 +16,14 @@ class VerdictFeed(Feed):
     title = f"{settings.WORKBENCH_PUBLISHER}: new and corrected verdicts"
     subtitle = "Claims graded or re-graded, newest first, each with the reasons for its verdict."
 
+    # Absolute addresses, so that the feed names the site's address whatever host was asked.
+    page_cache_params = ()
+
     def link(self) -> str:
-        return reverse("corrections")
+        return absolute(reverse("corrections"))
+
+    def feed_url(self) -> str:
+        return absolute(reverse("verdict-feed"))
 
     def items(self):
         return selectors.review_list_public()[:50]
@@ -31,7 +38,7 @@ class VerdictFeed(Feed):
         return review.rationale
 
     def item_link(self, review: Review) -> str:
-        return review.claim.get_absolute_url()
+        return absolute(review.claim.get_absolute_url())
 
     def item_guid(self, review: Review) -> str:
         # One entry per grading, though several gradings share a claim page.

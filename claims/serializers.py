@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from figures.serializers import FigureSerializer
 from sources.serializers import SourceBriefSerializer
+from workbench.site import absolute
 
 from .choices import VERDICT_SCALE, RelationKind
 from .models import Claim, ClaimRelation, Correction, Evidence, Review
@@ -102,7 +103,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         """The public page, for claims that have one."""
         if not claim.is_public:
             return None
-        return self.context["request"].build_absolute_uri(claim.get_absolute_url())
+        return absolute(claim.get_absolute_url())
 
     @extend_schema_field(FigureSerializer(allow_null=True))
     def get_figure(self, claim: Claim) -> dict | None:

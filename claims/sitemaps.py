@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from workbench.site import SiteSitemap
 
 from .models import Claim
 
 
-class ClaimSitemap(Sitemap):
+class ClaimSitemap(SiteSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -15,7 +16,7 @@ class ClaimSitemap(Sitemap):
         return claim.updated_at
 
 
-class PublicPageSitemap(Sitemap):
+class PublicPageSitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:

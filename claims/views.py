@@ -16,6 +16,7 @@ from .models import Claim
 
 class HomeView(TemplateView):
     template_name = "claims/home.html"
+    page_cache_params = ()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -67,6 +68,7 @@ class ClaimExportView(View):
 
 class ClaimDetailView(DetailView):
     model = Claim
+    page_cache_params = ()
 
     def get_queryset(self):
         return selectors.claim_detail_public()
@@ -83,6 +85,7 @@ class ClaimDetailView(DetailView):
 class CorrectionListView(ForgivingPaginationMixin, ListView):
     template_name = "claims/correction_list.html"
     paginate_by = 50
+    page_cache_params = ("page",)
 
     def get_queryset(self):
         return selectors.correction_list_public()
@@ -90,6 +93,7 @@ class CorrectionListView(ForgivingPaginationMixin, ListView):
 
 class MethodologyView(TemplateView):
     template_name = "claims/methodology.html"
+    page_cache_params = ()
 
     def get_context_data(self, **kwargs):
         scale = [{"verdict": verdict, "meaning": VERDICT_SCALE[verdict]} for verdict in Verdict]

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.views.generic import TemplateView
 
+from workbench.cache import filterset_params
+
 from . import selectors
 from .charts import scatter
 from .filtersets import FigureChartFilterSet
@@ -13,6 +15,7 @@ class FigureChartView(TemplateView):
     """Published figures of one quantity against release dates, with conflicts linked."""
 
     template_name = "figures/chart.html"
+    page_cache_params = filterset_params(FigureChartFilterSet)
 
     def get_context_data(self, **kwargs):
         filterset = FigureChartFilterSet(self.request.GET or None)
@@ -34,6 +37,7 @@ class ContestedView(TemplateView):
     """The contested points: figures that disagree, and claims contested by evidence."""
 
     template_name = "figures/contested.html"
+    page_cache_params = ()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

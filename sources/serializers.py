@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from workbench.site import absolute
+
 from .models import Source
 
 
@@ -41,4 +43,4 @@ class SourceSerializer(SourceBriefSerializer):
     archive_url = serializers.CharField(help_text="An archived copy's address, or empty.")
 
     def get_page(self, source: Source) -> str:
-        return self.context["request"].build_absolute_uri(source.get_absolute_url())
+        return absolute(source.get_absolute_url())

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from workbench.site import SiteSitemap
 
 from .models import Source
 
 
-class SourceSitemap(Sitemap):
+class SourceSitemap(SiteSitemap):
     changefreq = "monthly"
 
     def items(self):

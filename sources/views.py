@@ -17,6 +17,7 @@ class SourceListView(PublicListView):
 
 class SourceDetailView(DetailView):
     template_name = "sources/source_detail.html"
+    page_cache_params = ()
 
     def get_queryset(self):
         return selectors.source_detail_public()

@@ -46,9 +46,10 @@ def every_write_leaves_history(monkeypatch):
 @pytest.fixture(autouse=True)
 def empty_page_cache():
     """Each test starts with no cached pages: the database it sees is new, its versions too."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
 
 
 @pytest.fixture

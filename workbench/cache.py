@@ -1,17 +1,22 @@
 """A cache of public pages for anonymous readers, invalidated exactly: any write to a claim or
 source model bumps ContentVersion, and pages are cached under the version they show."""
 
+import functools
 import hashlib
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import QueryDict
+from django.urls import Resolver404, resolve
 
 from .models import ContentVersion
 
 CACHED_APPS = ("claims", "sources", "figures")
+# A cache of its own, so that pages never push out the throttle's counters, and bounded.
+PAGE_CACHE = "pages"
 
 
 def current_version() -> int:
@@ -37,9 +42,35 @@ def connect_invalidation() -> None:
                 )
 
 
+def filterset_params(filterset_class) -> tuple[str, ...]:
+    """The query parameters a FilterSet's form reads, range filters' suffixed halves included."""
+    names = []
+    for name, field in filterset_class().form.fields.items():
+        suffixes = getattr(field.widget, "suffixes", None)
+        names += [f"{name}_{suffix}" if suffix else name for suffix in suffixes or [""]]
+    return tuple(names)
+
+
+def page_cache_reads(view, *params: str):
+    """Declare that a function view's page may be cached and which query parameters it reads."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    wrapped.page_cache_params = params
+    return wrapped
+
+
 class PublicPageCacheMiddleware:
     """Serve anonymous GETs of public pages from the cache. Anyone with a session (editors)
-    and the admin, static files and non-200 answers are never cached."""
+    and the admin, static files and non-200 answers are never cached.
+
+    Only views that declare `page_cache_params` (the query parameters their page reads) are
+    cached. Before such a view runs, every other parameter is dropped from the request and the
+    rest put in a fixed order; the key is built from that query alone. So a page depends on
+    nothing it is not keyed by (tracking parameters make no new entries), and absolute links
+    come from WORKBENCH_SITE_URL, never from the request's host or scheme."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -51,21 +82,41 @@ class PublicPageCacheMiddleware:
         )
 
     def __call__(self, request):
-        if not self.cacheable(request):
+        params = self.cached_params(request)
+        if params is None:
             return self.get_response(request)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{current_version()}:{path}"
-        response = cache.get(key)
+        query = QueryDict(mutable=True)
+        for name in sorted(params):
+            if name in request.GET:
+                query.setlist(name, request.GET.getlist(name))
+        request.GET = query
+        request.META["QUERY_STRING"] = query.urlencode()
+        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{current_version()}:{request.method}:{digest}"
+        pages = caches[PAGE_CACHE]
+        response = pages.get(key)
         if response is None:
             response = self.get_response(request)  # template responses arrive rendered
-            if response.status_code == 200 and not response.streaming:
-                cache.set(key, response)
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and len(response.content) <= settings.WORKBENCH_PAGE_CACHE_MAX_BYTES
+            ):
+                pages.set(key, response)
         return response
 
-    def cacheable(self, request) -> bool:
-        return (
+    def cached_params(self, request) -> tuple[str, ...] | None:
+        """The parameters the requested page reads, or None when it is not to be cached."""
+        if not (
             settings.WORKBENCH_PAGE_CACHE
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(self.skip_prefixes)
-        )
+        ):
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        view = getattr(match.func, "view_class", match.func)
+        return getattr(view, "page_cache_params", None)

@@ -206,13 +206,37 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# Public pages for anonymous readers are cached (per process) and invalidated exactly on write.
+# Public pages for anonymous readers are cached and invalidated exactly on write. Without
+# CACHE_URL each process keeps its own cache in memory (and the API throttle counts per
+# process); CACHE_URL=redis://host:6379/0 shares both across processes and machines.
 WORKBENCH_PAGE_CACHE = env_flag("WORKBENCH_PAGE_CACHE", default=True)
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# Memory is bounded: at most this many pages per process, none larger than this.
+WORKBENCH_PAGE_CACHE_ENTRIES = int(os.environ.get("WORKBENCH_PAGE_CACHE_ENTRIES", "500"))
+WORKBENCH_PAGE_CACHE_MAX_BYTES = 256 * 1024
+CACHE_URL = os.environ.get("CACHE_URL", "")
+
+
+def cache_settings(url: str, *, prefix: str, max_entries: int) -> dict:
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": prefix,
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
+        }
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address, not {url!r}.")
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": prefix,
     }
+
+
+CACHES = {
+    "default": cache_settings(CACHE_URL, prefix="workbench", max_entries=5000),
+    "pages": cache_settings(
+        CACHE_URL, prefix="workbench-pages", max_entries=WORKBENCH_PAGE_CACHE_ENTRIES
+    ),
 }
 
 # Benchmarks only: serve /bench/bare/, a view that does no work, as the stack's ceiling.

@@ -8,6 +8,7 @@ from claims.feeds import VerdictFeed
 from claims.sitemaps import ClaimSitemap, PublicPageSitemap
 from claims.views import CorrectionListView, HomeView, MethodologyView
 from sources.sitemaps import SourceSitemap
+from workbench.cache import page_cache_reads
 
 admin.site.site_header = "Claim workbench"
 admin.site.site_title = "Claim workbench"
@@ -25,7 +26,7 @@ urlpatterns = [
     path("feeds/verdicts/", VerdictFeed(), name="verdict-feed"),
     path(
         "sitemap.xml",
-        sitemap,
+        page_cache_reads(sitemap, "p"),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import Http404
 from django_filters.views import FilterView
 
+from .cache import filterset_params
 from .pagination import CappedPaginator
 
 
@@ -34,3 +35,8 @@ class PublicListView(ForgivingPaginationMixin, FilterView):
     paginate_by = settings.WORKBENCH_PAGE_SIZE
     paginator_class = CappedPaginator
     strict = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # The page reads its filters and the page number, nothing else (see the page cache).
+        cls.page_cache_params = (*filterset_params(cls.filterset_class), cls.page_kwarg)

@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from claims.choices import ClaimState, Verdict
@@ -60,10 +61,24 @@ def test_the_sitemap_lists_public_pages_only(client, editor):
     source = SourceFactory()
 
     sitemap = ET.fromstring(client.get("/sitemap.xml").content)
-    paths = {loc.text.removeprefix("http://testserver") for loc in sitemap.iter(f"{SITEMAP}loc")}
+    site = settings.WORKBENCH_SITE_URL
+    paths = {loc.text.removeprefix(site) for loc in sitemap.iter(f"{SITEMAP}loc")}
 
     assert {"/", "/claims/", "/sources/", "/corrections/", "/methodology/"} <= paths
     assert published.get_absolute_url() in paths
     assert withdrawn.get_absolute_url() in paths  # the page stays, with its notice
     assert draft.get_absolute_url() not in paths
     assert source.get_absolute_url() in paths
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml?x=1", "/feeds/verdicts/?x=1"])
+def test_the_host_or_scheme_of_one_request_never_reaches_other_readers(client, url, settings):
+    """The cache-poisoning finding: one request with a forged host and scheme, then readers."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "evil.example"]
+    PublishedClaimFactory()
+    client.get(url, HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https", secure=True)
+
+    for reader_url in (url, url.split("?")[0]):
+        body = client.get(reader_url).content.decode()
+        assert "evil.example" not in body and "https://localhost" not in body
+        assert settings.WORKBENCH_SITE_URL + "/" in body

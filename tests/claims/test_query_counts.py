@@ -121,3 +121,40 @@ def test_feed_and_sitemap_query_counts_do_not_grow_with_the_data(client, url):
     populate(40)
 
     assert queries(client, url) == few
+
+
+def test_parameters_a_page_does_not_read_make_no_new_cache_entries(client):
+    """9,000 requests with ?utm_source=N once grew each worker by 60 MB; now they share one
+    entry, and the page is rendered as if they were not there."""
+    from django.core.cache import caches
+
+    PublishedClaimFactory()
+    pages = caches["pages"]
+    for n in range(30):
+        client.get(f"/feeds/verdicts/?utm_source={n}")
+        client.get(f"/claims/?utm_source={n}&verdict=accurate")
+    assert len(pages._cache) == 2
+
+    listed = client.get("/claims/?utm_source=x&verdict=accurate").content.decode()
+    assert "utm_source" not in listed
+
+
+def test_the_same_filters_in_another_order_are_one_page(client):
+    from django.core.cache import caches
+
+    client.get("/claims/?verdict=accurate&kind=figure")
+    client.get("/claims/?kind=figure&verdict=accurate")
+    assert len(caches["pages"]._cache) == 1
+
+
+def test_the_page_cache_is_bounded(client, settings):
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {**settings.CACHES["pages"], "OPTIONS": {"MAX_ENTRIES": 10}},
+    }
+    for n in range(30):
+        client.get(f"/methodology/?p={n}")  # one entry: the page reads no parameter
+        client.get(f"/claims/?q=word{n}")
+    assert len(caches["pages"]._cache) <= 10
