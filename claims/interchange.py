@@ -23,6 +23,7 @@ from figures.choices import Bound, Method, Rank
 from figures.models import NORMALISED_FIELDS, Figure, Subject
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
+from workbench.unstorable import NULL_CHARACTER, has_null
 
 from .choices import ClaimKind, Confidence
 from .claimreview import claim_review
@@ -442,7 +443,31 @@ def read_records(file: IO[bytes], format: str) -> Iterator[tuple[str, dict | Non
     if file.read(1) == b"":
         raise FormatError("The file is empty.")
     file.seek(0)
+    unreadable = list(_unreadable_lines(file))
+    file.seek(0)
+    if unreadable:
+        yield from unreadable
+        return
     yield from (_read_csv if format == "csv" else _read_json)(file)
+
+
+def _unreadable_lines(file: IO[bytes]) -> Iterator[tuple[str, None, list[str]]]:
+    """Lines that are not UTF-8 or hold a null character (which the database cannot store),
+    found before parsing, so that the editor learns the line and not a byte offset."""
+    for number, line in enumerate(file, start=1):
+        if b"\x00" in line:
+            yield f"line {number}", None, [NULL_CHARACTER]
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield (
+                f"line {number}",
+                None,
+                [
+                    f"is not valid UTF-8 (byte {error.start + 1} of the line); save the file "
+                    "as UTF-8 and import it again"
+                ],
+            )
 
 
 def _messages(model: type[Model], name: str, value: str) -> tuple[str, ...]:
@@ -533,6 +558,18 @@ def figure_problems(figure: dict[str, str]) -> list[str]:
     return problems
 
 
+def _fields_with_null(value: Any, name: str = "") -> Iterator[str]:
+    if isinstance(value, str):
+        if has_null(value):
+            yield name or "a value"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _fields_with_null(item, f"{name} {key}".strip())
+    elif isinstance(value, list):
+        for number, item in enumerate(value, start=1):
+            yield from _fields_with_null(item, f"{name} {number}".strip())
+
+
 def record_problems(record: dict[str, Any]) -> list[str]:
     """Everything wrong with a record, each in words an editor can act on."""
     checks: list[tuple[type[Model], str, str, str]] = [
@@ -563,6 +600,8 @@ def record_problems(record: dict[str, Any]) -> list[str]:
     for relation in record["relations"]:
         checks.append((ClaimRelation, "kind", relation["kind"], f"relation to {relation['claim']}"))
     problems = [_problem(*check) for check in checks]
+    # A null character may also arrive escaped (\\u0000 in JSON).
+    problems += [f"{name}: {NULL_CHARACTER}" for name in _fields_with_null(record)]
     if not record["verdict"] and (record["rationale"] or record["confidence"]):
         problems.append("rationale and confidence need a verdict")
     for relation in record["relations"]:

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -53,8 +53,42 @@ class HistoryAdmin(SimpleHistoryAdmin):
     (change to revert, add to restore a deleted item) and the same save_model, which goes
     through the services. Fields that change only through a workflow are never reverted."""
 
+    def get_changeform_initial_data(self, request):
+        """Values for the add form from the address (?source=12): one that is not a key of the
+        model it points at is left out, rather than failing the page."""
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not field.is_relation:
+                continue
+            key = field.target_field if field.many_to_one else field.related_model._meta.pk
+            values = value if isinstance(value, list) else [value]
+            try:
+                for item in values:
+                    key.to_python(item)
+            except ValidationError:
+                del initial[name]
+        return initial
+
+    def _require_keys(self, object_id: str, version_id: str = "0") -> None:
+        """An address whose object or version is not a key at all is a page that isn't there."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError as error:
+            raise Http404 from error
+        if not str(version_id).isdigit():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._require_keys(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         request.current_app = self.admin_site.name
+        self._require_keys(object_id, version_id)
         record = self.model.history.filter(
             **{self.model._meta.pk.attname: unquote(object_id), "history_id": version_id}
         ).first()

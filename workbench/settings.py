@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the address: a null character in it is refused with a 400.
+    "workbench.unstorable.RefuseNullCharactersMiddleware",
     # Early, so a cached page skips the rest; the headers the others add are cached with it.
     "workbench.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

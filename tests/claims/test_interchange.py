@@ -276,7 +276,7 @@ def test_a_claims_rows_must_be_together_and_agree(editor):
         ("json", '{"statement": "A"}', "must be a JSON list of claims"),
         ("json", '[{"statement": 5, "claimant": "B"}]', "claim 1: expected text, found 5"),
         ("json", '[{"statement": "A", "claimant": "B", "evidence": {}}]', "must be lists"),
-        ("csv", "statement,claimant\n\xff\n", "not readable as UTF-8"),
+        ("csv", "statement,claimant\nA,B\nC\xff,D\n", "line 3: is not valid UTF-8 (byte 2 of"),
     ],
 )
 def test_files_that_are_not_the_format_are_refused_clearly(editor, format, text, message):
@@ -385,3 +385,38 @@ def test_editors_import_from_the_admin_and_curators_cannot(client, editor, curat
     response = client.post(url, {"file": good})
     assert response.status_code == 302
     assert Claim.objects.get().state == ClaimState.IN_REVIEW
+
+
+NULLS = [
+    ("csv", lambda: csv_text({**GOOD_ROW, "claimant": "Huawei\x00"}), "line 2: "),
+    ("json", lambda: '[{"statement": "A", "claimant": "B\x00"}]', "line 1: "),
+    ("json", lambda: '[{"statement": "A", "claimant": "B\\u0000"}]', "claim 1: claimant: "),
+]
+
+
+@pytest.mark.parametrize("format, text, where", NULLS)
+def test_a_null_character_is_reported_by_line_and_nothing_is_imported(editor, format, text, where):
+    report = import_text(text(), format, by=editor)
+    assert f"{where}" in report.problems[0] and "null character" in report.problems[0]
+    assert Claim.objects.count() == 0
+
+
+def test_a_null_character_fails_the_import_command_with_a_message_not_a_traceback(
+    tmp_path, editor, capsys
+):
+    path = tmp_path / "claims.json"
+    path.write_text('[{"statement": "A", "claimant": "B\\u0000"}]')
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_claims", str(path), user="editor")
+    assert "claim 1: claimant: contains a null character" in capsys.readouterr().err
+    assert Claim.objects.count() == 0
+
+
+def test_a_null_character_in_an_admin_upload_is_reported(client, editor):
+    client.force_login(editor)
+    upload = io.BytesIO(csv_text({**GOOD_ROW, "statement": "A\x00B"}).encode())
+    upload.name = "claims.csv"
+    page = client.post(reverse("admin:claims_claim_import"), {"file": upload})
+    assert page.status_code == 200
+    assert "line 2: contains a null character" in page.content.decode()
+    assert Claim.objects.count() == 0
