@@ -69,9 +69,17 @@ def claim_export() -> QuerySet[Claim]:
     ).order_by("pk")
 
 
-def claim_export_filtered(params: QueryDict) -> Iterator[Claim]:
+EXPORT_TOO_LARGE = (
+    "These filters match more than {limit:,} claims, more than a download from the site holds. "
+    "Narrow the filters, or ask an editor for the whole set: `python manage.py export_claims` "
+    "writes any number of claims to a file."
+)
+
+
+def claim_export_filtered(params: QueryDict, *, at_most: int | None = None) -> Iterator[Claim]:
     """The export of the public list as filtered by `params` (the list's query string), in a
-    stream of chunks. Raises ValidationError, with a message per invalid filter."""
+    stream of chunks. Raises ValidationError, with a message per invalid filter, or when more
+    than `at_most` claims would be exported."""
     from .filtersets import ClaimFilterSet  # the filters build on the querysets, not on this
 
     filterset = ClaimFilterSet(params, queryset=claim_export())
@@ -79,7 +87,10 @@ def claim_export_filtered(params: QueryDict) -> Iterator[Claim]:
         raise ValidationError(
             [f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()]
         )
-    return filterset.qs.order_by("pk").iterator(chunk_size=500)
+    claims = filterset.qs.order_by("pk")
+    if at_most is not None and claims[: at_most + 1].count() > at_most:
+        raise ValidationError(EXPORT_TOO_LARGE.format(limit=at_most), code="too_large")
+    return claims.iterator(chunk_size=500)
 
 
 def claim_for_reader(user, *, listed: bool) -> QuerySet[Claim]:

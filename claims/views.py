@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.views import View
@@ -38,9 +39,15 @@ class ClaimListView(PublicListView):
         # Downloads apply the list's filters, whichever page the reader is on.
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
-        return super().get_context_data(
+        context = super().get_context_data(
             export_query=f"?{query.urlencode()}" if query else "", **kwargs
         )
+        context["export_limit"] = settings.WORKBENCH_EXPORT_MAX_CLAIMS
+        context["export_allowed"] = context["paginator"].count <= context["export_limit"]
+        return context
+
+
+EXPORT_FILTERS_INVALID = "The filters are not valid, so nothing was exported."
 
 
 class ClaimExportView(View):
@@ -53,10 +60,15 @@ class ClaimExportView(View):
         if format not in EXPORT_FORMATS:
             raise Http404("Exports are in CSV, JSON or ClaimReview JSON-LD.")
         try:
-            claims = selectors.claim_export_filtered(request.GET)
+            claims = selectors.claim_export_filtered(
+                request.GET, at_most=settings.WORKBENCH_EXPORT_MAX_CLAIMS
+            )
         except ValidationError as error:
+            # Refused before the first byte: a download is whole or not sent at all.
+            too_large = getattr(error, "code", None) == "too_large"
+            reason = "Nothing was exported." if too_large else EXPORT_FILTERS_INVALID
             return HttpResponseBadRequest(
-                "The filters are not valid, so nothing was exported.\n" + "\n".join(error.messages),
+                reason + "\n" + "\n".join(error.messages),
                 content_type="text/plain; charset=utf-8",
             )
         response = StreamingHttpResponse(

@@ -244,6 +244,9 @@ CACHES = {
 # Benchmarks only: serve /bench/bare/, a view that does no work, as the stack's ceiling.
 WORKBENCH_BENCH_VIEWS = env_flag("WORKBENCH_BENCH_VIEWS")
 
+# The most claims a public download holds; more are exported with `manage.py export_claims`.
+WORKBENCH_EXPORT_MAX_CLAIMS = int(os.environ.get("WORKBENCH_EXPORT_MAX_CLAIMS", "5000"))
+
 # Claims per page on public lists.
 WORKBENCH_PAGE_SIZE = 25
 

@@ -420,3 +420,16 @@ def test_a_null_character_in_an_admin_upload_is_reported(client, editor):
     assert page.status_code == 200
     assert "line 2: contains a null character" in page.content.decode()
     assert Claim.objects.count() == 0
+
+
+def test_a_download_larger_than_the_limit_is_refused_before_its_first_byte(
+    client, newsroom, settings
+):
+    settings.WORKBENCH_EXPORT_MAX_CLAIMS = 1
+    page = client.get("/claims/").content.decode()
+    assert "/claims/export/" not in page and "at most 1 claims" in page
+
+    refused = client.get("/claims/export/csv/")
+    assert refused.status_code == 400
+    assert "export_claims" in refused.content.decode()  # where the whole set comes from
+    assert client.get("/claims/export/json/?verdict=misleading").status_code == 200
