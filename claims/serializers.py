@@ -7,7 +7,7 @@ from figures.serializers import FigureSerializer
 from sources.serializers import SourceBriefSerializer
 from workbench.site import absolute
 
-from .choices import VERDICT_SCALE, RelationKind
+from .choices import VERDICT_SCALE, Confidence, RelationKind
 from .models import Claim, ClaimRelation, Correction, Evidence, Review
 
 
@@ -56,10 +56,21 @@ class CorrectionSerializer(serializers.ModelSerializer):
         fields = ["note", "created_at"]
 
 
+class GradeField(serializers.ChoiceField):
+    """A choice a claim has only once graded (its confidence): null before, never ""."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail", lookup_field="slug")
     page = serializers.SerializerMethodField()
     verdict = serializers.SerializerMethodField()
+    confidence = GradeField(choices=Confidence.choices)
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     first_appeared_in = SourceBriefSerializer(allow_null=True)
     is_contested = serializers.BooleanField(source="summary.is_contested", default=False)

@@ -3,6 +3,7 @@ pages, a schema that describes what the endpoints really return, and a throttle.
 
 import jsonschema
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from drf_spectacular.generators import SchemaGenerator
@@ -102,7 +103,7 @@ def test_a_claim_carries_its_verdict_evidence_and_relations(client, newsroom):
     assert mixed["verdict"] == {"code": "mixed", "label": "Mixed", "rating": 3}
     assert mixed["is_contested"] is True
     assert sorted(e["stance"] for e in mixed["evidence"]) == ["refutes", "supports"]
-    assert mixed["page"] == "http://testserver/claims/mixed/"
+    assert mixed["page"] == settings.WORKBENCH_SITE_URL + "/claims/mixed/"  # never the host asked
     accurate = client.get("/api/claims/accurate/").json()
     assert accurate["relations"] == [
         {
@@ -203,17 +204,55 @@ def strict(node):
         ("/api/reviews/", "/api/reviews/"),
     ],
 )
-def test_responses_match_the_schema(client, newsroom, url, path):
+@pytest.mark.parametrize("role", ["anonymous", "editor"])
+def test_responses_match_the_schema(client, newsroom, url, path, role, request):
     ReviewFactory(claim=newsroom["mixed"], published_at=newsroom["mixed"].published_at)
+    if role == "editor":  # editors also see drafts: ungraded, with no confidence
+        client.force_login(request.getfixturevalue("editor"))
+    assert_matches_schema(client.get(url), path)
+
+
+def assert_matches_schema(response, path: str) -> None:
     schema = strict(SchemaGenerator().get_schema(request=None, public=True))
     operation = schema["paths"][path]["get"]
-    response_schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
-    body = client.get(url).json()
+    documented = operation["responses"][str(response.status_code)]
+    response_schema = documented["content"]["application/json"]["schema"]
     jsonschema.validate(
-        body,
+        response.json(),
         {**response_schema, "components": schema["components"]},
         cls=jsonschema.Draft202012Validator,
     )
+
+
+def test_a_drafts_confidence_is_null_and_documented(client, editor, newsroom):
+    draft = ClaimFactory(statement="An ungraded draft.")
+    client.force_login(editor)
+    response = client.get(f"/api/claims/{draft.slug}/")
+    assert response.json()["confidence"] is None
+    assert_matches_schema(response, "/api/claims/{slug}/")
+
+
+@pytest.mark.parametrize(
+    "url, path, status",
+    [
+        ("/api/claims/?verdict=plausible", "/api/claims/", 400),
+        ("/api/reviews/?verdict=x", "/api/reviews/", 400),
+        ("/api/claims/no-such-claim/", "/api/claims/{slug}/", 404),
+        ("/api/sources/no-such-source/", "/api/sources/{slug}/", 404),
+    ],
+)
+def test_error_answers_are_documented_and_match_the_schema(client, newsroom, url, path, status):
+    response = client.get(url)
+    assert response.status_code == status
+    assert_matches_schema(response, path)
+
+
+def test_a_throttled_answer_is_documented(client, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "1/minute"})
+    client.get("/api/sources/")
+    response = client.get("/api/sources/")
+    assert response.status_code == 429
+    assert_matches_schema(response, "/api/sources/")
 
 
 def api_list_queries(client, url) -> int:

@@ -197,7 +197,7 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("WORKBENCH_API_ANON_RATE", "120/minute"),
         "user": os.environ.get("WORKBENCH_API_USER_RATE", "1200/minute"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "workbench.schema.WorkbenchAutoSchema",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim workbench read API",
