@@ -1,3 +1,5 @@
+import datetime
+
 import django_filters
 from django import forms
 
@@ -7,13 +9,30 @@ from .choices import ClaimKind, Verdict
 from .models import Claim, Review, Topic
 
 
+class DateBox(forms.DateInput):
+    """A date input that shows only a real date: a typed "2023-02-31" is reported beside the
+    list and left out of the box, where it would make the page invalid HTML."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        try:
+            return datetime.date.fromisoformat(value).isoformat() if value else None
+        except ValueError:
+            return None
+
+
 class AppearedRangeWidget(django_filters.widgets.DateRangeWidget):
     """Two date boxes under one label: each gets its own name for screen readers."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        for widget, label in zip(self.widgets, ["On or after", "On or before"], strict=True):
-            widget.attrs["aria-label"] = f"First appeared {label.lower()}"
+        labels = ["On or after", "On or before"]
+        self.widgets = [
+            DateBox(attrs={**widget.attrs, "aria-label": f"First appeared {label.lower()}"})
+            for widget, label in zip(self.widgets, labels, strict=True)
+        ]
 
 
 class ClaimFilterSet(django_filters.FilterSet):
@@ -49,7 +68,7 @@ class ClaimFilterSet(django_filters.FilterSet):
     appeared = django_filters.DateFromToRangeFilter(
         field_name="first_appeared_on",
         label="First appeared between",
-        widget=AppearedRangeWidget(attrs={"type": "date"}),
+        widget=AppearedRangeWidget(),
     )
 
     class Meta:
