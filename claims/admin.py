@@ -118,8 +118,14 @@ class PendingReviewFormSet(BaseInlineFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if form.instance.pk and form.instance.reviewer_id != self.user.pk:
-            for field in form.fields.values():
-                field.disabled = True
+            # The hidden id and claim stay, so that the row is still this grading on a save.
+            for name in ["verdict", "confidence", "rationale", "correction_note", "DELETE"]:
+                if name in form.fields:  # DELETE only for those who may delete gradings
+                    form.fields[name].disabled = True
+            form.fields["rationale"].help_text = (
+                f"Written by {form.instance.reviewer}: only they can change or remove it. "
+                "To disagree, leave it unapproved and tell them why."
+            )
 
 
 class PendingReviewInline(admin.StackedInline):

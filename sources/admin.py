@@ -103,7 +103,6 @@ class SourceAdmin(HistoryAdmin):
     def claims_citing(self, obj):
         return obj.claim_total
 
-    @admin.display(description="Public page")
     @admin.display(description="Claims")
     def log_claim(self, obj):
         """One click from a source to a claim form that cites it, first and as evidence."""
@@ -112,6 +111,7 @@ class SourceAdmin(HistoryAdmin):
         url = reverse("admin:claims_claim_add") + f"?first_appeared_in={obj.pk}&source={obj.pk}"
         return format_html('<a class="button" href="{}">Log a claim from this source</a>', url)
 
+    @admin.display(description="Public page")
     def public_page(self, obj):
         if not obj.pk:
             return "—"

@@ -25,6 +25,8 @@ class FormValues(HTMLParser):
         if not self.in_form:
             return
         name = attrs.get("name")
+        if "disabled" in attrs:
+            return  # browsers do not submit disabled fields
         if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
             if attrs.get("type") in ("checkbox", "radio"):
                 if "checked" in attrs:

@@ -58,8 +58,24 @@ def test_the_approver_cannot_rewrite_the_pending_grading_in_the_claim_form(
     assert review.reviewer.username == "editor" and review.approved_by == second_editor
 
 
-def test_the_approver_cannot_delete_the_pending_grading(client, graded, second_editor):
+def test_another_editor_can_still_edit_a_graded_claim_in_the_form(client, graded, second_editor):
+    """Others' gradings are shown read-only, not dropped: the claim itself stays editable."""
     client.force_login(second_editor)
+    url = reverse("admin:claims_claim_change", args=[graded.pk])
+    page = client.get(url).content.decode()
+    assert "Written by editor: only they can change or remove it." in page
+
+    response = client.post(url, inline_post(client, url, {"context": "From the BAAI launch."}))
+
+    assert response.status_code == 302
+    graded.refresh_from_db()
+    assert graded.context == "From the BAAI launch."
+    assert graded.reviews.get().verdict == Verdict.UNSUBSTANTIATED
+
+
+@pytest.mark.parametrize("approver", ["second_editor", "superuser"])
+def test_the_approver_cannot_delete_the_pending_grading(client, graded, approver, request):
+    client.force_login(request.getfixturevalue(approver))  # a superuser may delete gradings
     url = reverse("admin:claims_claim_change", args=[graded.pk])
     client.post(url, inline_post(client, url, {"reviews-0-DELETE": "on"}))
 

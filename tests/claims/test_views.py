@@ -157,7 +157,8 @@ def test_filter_state_lives_in_the_url_and_survives_pagination(client, settings)
     assert response.status_code == 200
     page2 = client.get(reverse("claims:list"), {"verdict": "mixed", "q": "Model", "page": 2})
     assert len(page2.context["object_list"]) == 1
-    assert 'href="?verdict=mixed&amp;q=Model&amp;page=1"' in page2.content.decode()
+    # The filters carried over; the page cache puts the parameters in a fixed (sorted) order.
+    assert 'href="?page=1&amp;q=Model&amp;verdict=mixed"' in page2.content.decode()
 
 
 def test_user_text_is_escaped(client):
