@@ -11,8 +11,9 @@ from django.utils.html import format_html
 from figures.admin import FigureInline
 from figures.models import Figure
 from figures.services import figure_delete, figure_save
-from workbench.admin import HistoryAdmin, action_form_page
+from workbench.admin import HistoryAdmin, SafeInputMixin, action_form_page
 from workbench.locking import VersionedFormMixin
+from workbench.unstorable import refuse_unshowable
 
 from . import services
 from .choices import ClaimState, RelationKind, Stance
@@ -37,6 +38,7 @@ class ClaimForm(VersionedFormMixin, forms.ModelForm):
     correction_note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        validators=[refuse_unshowable],
         help_text=(
             "Required when you change what a published claim says or its evidence: readers see "
             "this note in the claim's corrections log."
@@ -88,10 +90,14 @@ class ClaimFigureInline(FigureInline):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea, help_text="Shown to readers on the claim page.")
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        help_text="Shown to readers on the claim page.",
+        validators=[refuse_unshowable],
+    )
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(SafeInputMixin, admin.TabularInline):
     model = Evidence
     formset = PublishedClaimFormSet
     extra = 1
@@ -99,7 +105,7 @@ class EvidenceInline(admin.TabularInline):
     fields = ["source", "stance", "locator", "excerpt", "note"]
 
 
-class RelationInline(admin.TabularInline):
+class RelationInline(SafeInputMixin, admin.TabularInline):
     model = ClaimRelation
     fk_name = "from_claim"
     extra = 1
@@ -128,7 +134,7 @@ class PendingReviewFormSet(BaseInlineFormSet):
             )
 
 
-class PendingReviewInline(admin.StackedInline):
+class PendingReviewInline(SafeInputMixin, admin.StackedInline):
     model = Review
     formset = PendingReviewFormSet
     extra = 1
@@ -426,6 +432,20 @@ class ClaimAdmin(HistoryAdmin):
         return None
 
 
+class EvidenceForm(forms.ModelForm):
+    def clean_claim(self):
+        claim = self.cleaned_data["claim"]
+        if claim.state == ClaimState.PUBLISHED:
+            raise ValidationError(EVIDENCE_ON_PUBLISHED_CLAIM)
+        return claim
+
+
+EVIDENCE_ON_PUBLISHED_CLAIM = (
+    "This claim is published: add its evidence on the claim's own page, where the correction "
+    "note readers will see is written."
+)
+
+
 @admin.register(Evidence)
 class EvidenceAdmin(HistoryAdmin):
     list_display = ["claim", "source", "stance", "locator"]
@@ -433,12 +453,21 @@ class EvidenceAdmin(HistoryAdmin):
     list_select_related = ["claim", "source"]
     search_fields = ["claim__statement", "source__title", "excerpt", "locator"]
     autocomplete_fields = ["claim", "source"]
+    form = EvidenceForm
 
     def get_readonly_fields(self, request, obj=None):
         # Evidence of a published claim is changed from the claim, where the correction note is.
-        if obj is not None and obj.claim.state == ClaimState.PUBLISHED:
+        if obj is not None and obj.claim_id and obj.claim.state == ClaimState.PUBLISHED:
             return [field.name for field in Evidence._meta.fields]
-        return super().get_readonly_fields(request, obj)
+        readonly = list(super().get_readonly_fields(request, obj))
+        # Evidence stays with its claim (a move would change two claims at once, silently).
+        return [*readonly, "claim"] if obj is not None and not obj._state.adding else readonly
+
+    def has_delete_permission(self, request, obj=None):
+        # Likewise removed from the published claim's own page, with a correction note.
+        if obj is not None and obj.claim.state == ClaimState.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         services.evidence_save(evidence=obj, by=request.user)
@@ -476,6 +505,15 @@ class ReviewAdmin(HistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Published gradings are the verdict history; a pending one is only its author's.
+        if obj is None or obj.is_published or obj.reviewer_id != request.user.pk:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        services.review_delete(review=obj, by=request.user)
 
 
 @admin.register(Correction)

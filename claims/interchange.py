@@ -23,7 +23,7 @@ from figures.choices import Bound, Method, Rank
 from figures.models import NORMALISED_FIELDS, Figure, Subject
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
-from workbench.unstorable import NULL_CHARACTER, has_null
+from workbench.unstorable import NULL_CHARACTER, unshowable_problem
 
 from .choices import ClaimKind, Confidence
 from .claimreview import claim_review
@@ -558,16 +558,18 @@ def figure_problems(figure: dict[str, str]) -> list[str]:
     return problems
 
 
-def _fields_with_null(value: Any, name: str = "") -> Iterator[str]:
+def _unshowable_fields(value: Any, name: str = "") -> Iterator[str]:
+    """Each value of a record holding a character that cannot be stored or shown."""
     if isinstance(value, str):
-        if has_null(value):
-            yield name or "a value"
+        problem = unshowable_problem(value)
+        if problem:
+            yield f"{name or 'a value'}: {problem}"
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _fields_with_null(item, f"{name} {key}".strip())
+            yield from _unshowable_fields(item, f"{name} {key}".strip())
     elif isinstance(value, list):
         for number, item in enumerate(value, start=1):
-            yield from _fields_with_null(item, f"{name} {number}".strip())
+            yield from _unshowable_fields(item, f"{name} {number}".strip())
 
 
 def record_problems(record: dict[str, Any]) -> list[str]:
@@ -600,8 +602,8 @@ def record_problems(record: dict[str, Any]) -> list[str]:
     for relation in record["relations"]:
         checks.append((ClaimRelation, "kind", relation["kind"], f"relation to {relation['claim']}"))
     problems = [_problem(*check) for check in checks]
-    # A null character may also arrive escaped (\\u0000 in JSON).
-    problems += [f"{name}: {NULL_CHARACTER}" for name in _fields_with_null(record)]
+    # Control characters, the null character among them, may also arrive escaped in JSON.
+    problems += list(_unshowable_fields(record))
     if not record["verdict"] and (record["rationale"] or record["confidence"]):
         problems.append("rationale and confidence need a verdict")
     for relation in record["relations"]:

@@ -51,6 +51,10 @@ CORRECTION_NEEDED = (
 )
 ONLY_PUBLISHED_WITHDRAWN = "Only a published claim can be withdrawn; this claim is {state}."
 WITHDRAWAL_NEEDS_REASON = "Say why the claim is withdrawn; readers see the reason."
+PART_STAYS_WITH_CLAIM = (
+    "{part} stays with the claim it was added to: remove it there (with a correction note if "
+    "that claim is published) and add it to the other claim."
+)
 WORKFLOW_NOT_EDITABLE = (
     "A claim's {fields} change only through grading, approval and withdrawal, never by editing "
     "or reverting the claim."
@@ -357,7 +361,12 @@ def evidence_save(
         evidence.added_by = by
         changed = True
     else:
-        stored = Evidence.objects.filter(pk=evidence.pk).values(*EVIDENCE_FIELDS).first() or {}
+        stored = (
+            Evidence.objects.filter(pk=evidence.pk).values(*EVIDENCE_FIELDS, "claim_id").first()
+            or {}
+        )
+        if stored and stored["claim_id"] != evidence.claim_id:
+            raise ValidationError({"claim": PART_STAYS_WITH_CLAIM.format(part="Evidence")})
         changed = any(getattr(evidence, field) != stored.get(field) for field in EVIDENCE_FIELDS)
     if changed:
         _evidence_correction(evidence, correction_note, by)
@@ -563,6 +572,14 @@ def _refuse_approver_who_edited(claim: Claim, approver: AbstractBaseUser, since)
         )
         if edits.exists():
             changed.append(str(part._meta.verbose_name))
+    # Counter-claims are shown on the claim's page too; a relation may have been repointed.
+    ever_related = ClaimRelation.history.filter(
+        Q(from_claim_id=claim.pk) | Q(to_claim_id=claim.pk)
+    ).values("id")
+    if ClaimRelation.history.filter(
+        id__in=ever_related, history_date__gte=since, history_user_id=approver.pk
+    ).exists():
+        changed.append("relations")
     if changed:
         what = ", ".join(dict.fromkeys(f.replace("_", " ") for f in changed))
         raise ValidationError(APPROVER_EDITED_CLAIM.format(what=what))
@@ -652,8 +669,8 @@ class ImportReport:
         return text
 
 
-def _import_problems(file: IO[bytes], format: str) -> list[str]:
-    """Every problem in the file, found before anything is written."""
+def _import_problems(file: IO[bytes], format: str) -> tuple[list[str], set[str]]:
+    """Every problem in the file, found before anything is written; and the slugs it gives."""
     problems, slugs, statements = [], set(), set()
     for where, record, shape_problems in read_records(file, format):
         found = shape_problems + (record_problems(record) if record else [])
@@ -666,7 +683,7 @@ def _import_problems(file: IO[bytes], format: str) -> list[str]:
                 found.append("the same statement appears above; give each claim once")
             statements.add(record["statement"])
         problems += [f"{where}: {problem}" for problem in found]
-    return problems
+    return problems, slugs
 
 
 def claims_import(
@@ -689,10 +706,15 @@ def claims_import(
     if approver and approver.pk == by.pk and settings.WORKBENCH_REQUIRE_SECOND_PERSON:
         return ImportReport(problems=[SAME_PERSON_IMPORTS_AND_APPROVES.format(user=by)])
     try:
-        problems = _import_problems(file, format)
+        problems, given_slugs = _import_problems(file, format)
         if problems:
             return ImportReport(problems=problems)
-        importer = _ClaimImporter(by=by, approver=approver, reason=IMPORT_REASON.format(name=name))
+        importer = _ClaimImporter(
+            by=by,
+            approver=approver,
+            reason=IMPORT_REASON.format(name=name),
+            reserved_slugs=given_slugs,
+        )
         with transaction.atomic():
             records = (record for _, record, _ in read_records(file, format))
             for batch in batches(records, IMPORT_BATCH_SIZE):
@@ -709,8 +731,17 @@ def claims_import(
 class _ClaimImporter:
     """The writing half of claims_import(), batch by batch, with rows written in bulk."""
 
-    def __init__(self, *, by: AbstractBaseUser, approver: AbstractBaseUser | None, reason: str):
+    def __init__(
+        self,
+        *,
+        by: AbstractBaseUser,
+        approver: AbstractBaseUser | None,
+        reason: str,
+        reserved_slugs: set[str],
+    ):
         self.by, self.approver, self.reason = by, approver, reason
+        # Slugs the file gives its own claims: a slug made for another claim must avoid them.
+        self.reserved_slugs = reserved_slugs
         self.now = timezone.now()
         self.report = ImportReport()
         self.topics: dict[str, int] = dict(Topic.objects.values_list("name", "pk"))
@@ -761,7 +792,8 @@ class _ClaimImporter:
         return self.source_ids
 
     def _claims(self, records: list[dict], source_ids: dict[str, int]) -> list[dict]:
-        slugs = iter(unique_slugs(Claim, [r["statement"] for r in records if not r["slug"]]))
+        statements = [r["statement"] for r in records if not r["slug"]]
+        slugs = iter(unique_slugs(Claim, statements, reserved=self.reserved_slugs))
         rows = []
         for record in records:
             first = record["first_appeared_in"]

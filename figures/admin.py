@@ -4,7 +4,8 @@ from django.contrib.admin.utils import flatten
 
 from claims.choices import ClaimState
 from claims.services import CORRECTION_NEEDED
-from workbench.admin import HistoryAdmin
+from workbench.admin import HistoryAdmin, SafeInputMixin
+from workbench.unstorable import refuse_unshowable
 
 from . import services
 from .models import Figure, FigureConflict, Subject
@@ -20,7 +21,7 @@ FIGURE_FIELDS = [
 ]
 
 
-class FigureInline(admin.StackedInline):
+class FigureInline(SafeInputMixin, admin.StackedInline):
     """A claim's figure, entered on the claim's own admin page."""
 
     model = Figure
@@ -42,6 +43,7 @@ class SubjectAdmin(HistoryAdmin):
 class FigureForm(forms.ModelForm):
     correction_note = forms.CharField(
         required=False,
+        validators=[refuse_unshowable],
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Needed to change or delete the figure of a published claim; readers see it.",
     )
@@ -72,17 +74,16 @@ class FigureAdmin(HistoryAdmin):
         note = form.cleaned_data.get("correction_note", "")
         services.figure_save(figure=obj, by=request.user, correction_note=note)
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # A figure stays with its claim: a move would change two claims at once, silently.
+        return [*readonly, "claim"] if obj is not None and not obj._state.adding else readonly
+
     def has_delete_permission(self, request, obj=None):
         # A published claim's figure goes only with a correction note, from the claim's page.
         if obj is not None and obj.claim.state == ClaimState.PUBLISHED:
             return False
         return super().has_delete_permission(request, obj)
-
-    def get_actions(self, request):
-        # One at a time, so that the rule above is checked for each figure.
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
 
     def delete_model(self, request, obj):
         services.figure_delete(figure=obj, by=request.user)

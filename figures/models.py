@@ -1,3 +1,5 @@
+import math
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -32,6 +34,8 @@ class Subject(models.Model):
 
 
 # Set by Figure.clean() from what the editor entered, never typed in.
+NOT_A_NUMBER = "Give a number: not infinity, not “nan”."
+TOO_LARGE = "This value, in the quantity's own unit, is too large to compare with others."
 NORMALISED_FIELDS = ["normalised", "normalised_lower", "normalised_upper", "normalised_unit"]
 
 
@@ -106,6 +110,16 @@ class Figure(models.Model):
             )
         if (self.lower is None) != (self.upper is None):
             raise ValidationError({"upper": "A range needs both ends, or neither."})
+        amounts = {name: getattr(self, name) for name in ("value", "lower", "upper", "usd_rate")}
+        if any(not isinstance(v, int | float | None) for v in amounts.values()):
+            return  # a value that is no number at all has its own error from its field
+        not_numbers = {
+            name: NOT_A_NUMBER
+            for name, amount in amounts.items()
+            if amount is not None and not math.isfinite(amount)
+        }
+        if not_numbers:
+            raise ValidationError(not_numbers)
         if self.value is None or not self.quantity:
             return  # the fields' own errors say what is missing
 
@@ -118,6 +132,8 @@ class Figure(models.Model):
             high = base(self.upper) if self.upper is not None else value
         except UnknownUnit as error:
             raise ValidationError({"unit": str(error)}) from error
+        if not all(math.isfinite(amount.value) for amount in (value, low, high)):
+            raise ValidationError({"value": TOO_LARGE})
         self.normalised, self.normalised_unit = value.value, value.unit
         self.normalised_lower, self.normalised_upper = low.value, high.value
         if self.bound == Bound.AT_LEAST:

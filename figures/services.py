@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.choices import ClaimState
-from claims.services import CORRECTION_NEEDED, correction_record
+from claims.services import CORRECTION_NEEDED, PART_STAYS_WITH_CLAIM, correction_record
 from sources.services import unique_slug
 
 from .choices import SubjectKind
@@ -52,6 +52,8 @@ def figure_save(
     """Save a figure and re-examine every figure for the same subject and quantity."""
     previous = Figure.objects.filter(pk=figure.pk).values("subject_id", "quantity").first()
     if previous:
+        if Figure.objects.filter(pk=figure.pk).exclude(claim_id=figure.claim_id).exists():
+            raise ValidationError({"claim": PART_STAYS_WITH_CLAIM.format(part="A figure")})
         _figure_correction(figure, correction_note, by)
     if figure._state.adding and figure.created_by_id is None:
         figure.created_by = by

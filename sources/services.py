@@ -34,10 +34,18 @@ def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -
     return slug
 
 
-def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int = 80) -> list[str]:
-    """unique_slug() for many rows at once, unique among themselves too, in a query or two."""
+def unique_slugs(
+    model: type[models.Model],
+    texts: list[str],
+    *,
+    max_length: int = 80,
+    reserved: frozenset[str] | set[str] = frozenset(),
+) -> list[str]:
+    """unique_slug() for many rows at once, unique among themselves too, in a query or two;
+    `reserved` slugs (given explicitly to rows still to be written) are avoided as well."""
     bases = [slugify(text)[:max_length].strip("-") or "item" for text in texts]
     taken = set(model._default_manager.filter(slug__in=bases).values_list("slug", flat=True))
+    taken |= {base for base in bases if base in reserved}
     for base in {base for base in bases if base in taken}:
         taken |= set(
             model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True)
@@ -45,7 +53,7 @@ def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int
     slugs = []
     for base in bases:
         slug, n = base, 1
-        while slug in taken:
+        while slug in taken or slug in reserved:
             n += 1
             slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
         taken.add(slug)
@@ -126,13 +134,13 @@ def outlet_get_or_create(*, name: str, homepage: str = "") -> Outlet:
 
 
 @transaction.atomic
-def _may_rate(by: AbstractBaseUser | None, source: Source, stored: dict | None) -> bool:
-    """Only curators rate; an editor may still log a new, unrated source."""
-    if by is None or by.has_perm("sources.rate_source"):
-        return True
-    defaults = {f: Source._meta.get_field(f).get_default() for f in RELIABILITY_FIELDS}
-    before = stored or defaults
-    return all(getattr(source, f) == before[f] for f in RELIABILITY_FIELDS)
+def _may_rate(by: AbstractBaseUser | None) -> bool:
+    """Only curators rate (commands, with no user, load ratings curators gave)."""
+    return by is None or by.has_perm("sources.rate_source")
+
+
+def _unrated() -> dict:
+    return {f: Source._meta.get_field(f).get_default() for f in RELIABILITY_FIELDS}
 
 
 def source_save(
@@ -146,11 +154,10 @@ def source_save(
         stored = Source.objects.filter(pk=source.pk).values(*RELIABILITY_FIELDS, "title").first()
     if stored is None:  # new, or restored from its history
         source.created_by = source.created_by or by
-        rating_changed, retitled = True, False
-    else:
-        rating_changed = any(getattr(source, f) != stored[f] for f in RELIABILITY_FIELDS)
-        retitled = stored["title"] != source.title
-    if rating_changed and not _may_rate(by, source, stored):
+    before = stored or _unrated()
+    rating_changed = any(getattr(source, f) != before[f] for f in RELIABILITY_FIELDS)
+    retitled = stored is not None and stored["title"] != source.title
+    if rating_changed and not _may_rate(by):
         raise ValidationError(RATING_NEEDS_CURATOR, code="rating")
     if rating_changed:
         source.reliability_rated_by = by

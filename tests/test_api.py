@@ -239,6 +239,10 @@ def test_a_drafts_confidence_is_null_and_documented(client, editor, newsroom):
         ("/api/reviews/?verdict=x", "/api/reviews/", 400),
         ("/api/claims/no-such-claim/", "/api/claims/{slug}/", 404),
         ("/api/sources/no-such-source/", "/api/sources/{slug}/", 404),
+        ("/api/claims/?cursor=cD1hYmM%3D", "/api/claims/", 404),  # p=abc
+        ("/api/reviews/?cursor=cD05OTk5OTk5OTk5OTk5OTk5OTk5OTk5OQ%3D%3D", "/api/reviews/", 404),
+        ("/api/claims/a%00/", "/api/claims/{slug}/", 400),
+        ("/api/sources/?q=%00", "/api/sources/", 400),
     ],
 )
 def test_error_answers_are_documented_and_match_the_schema(client, newsroom, url, path, status):

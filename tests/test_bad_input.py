@@ -169,7 +169,43 @@ BAD_ADMIN_ADDRESSES = [
     "/admin/claims/claim/x/history/",
     "/admin/claims/claim/x/history/1/",
     "/admin/sources/source/1/history/x/",
+    "/admin/sources/source/1/history/99999999999999999999999/",
+    "/admin/claims/claim/99999999999999999999999/history/",
+    "/admin/claims/claim/?created_at__year=99999",
+    "/admin/claims/evidence/?added_at__year=99999",
+    "/admin/sources/source/?published_on__year=0",
+    "/admin/claims/claim/?created_at__year=2020&created_at__month=99999999999999999999",
 ]
+
+
+AUTOCOMPLETE_POSTS = [
+    ("admin:claims_claimrelation_add", {"to_claim": "abc", "from_claim": "1", "kind": "counter"}),
+    ("admin:claims_evidence_add", {"source": "abc", "claim": "99999999999999999999999"}),
+    ("admin:sources_source_add", {"title": "T", "outlet": "abc", "kind": "report"}),
+    ("admin:figures_figure_add", {"subject": "abc", "claim": "1.5"}),
+    ("admin:claims_claim_add", {"statement": "S", "first_appeared_in": "abc", "topics": "x"}),
+]
+
+
+@pytest.mark.parametrize("url_name, data", AUTOCOMPLETE_POSTS)
+def test_malformed_keys_posted_to_admin_forms_are_form_errors(client, superuser, url_name, data):
+    client.force_login(superuser)
+    response = client.post(reverse(url_name), data)
+    assert response.status_code == 200  # the form again, with its errors
+    assert "errornote" in response.content.decode()
+
+
+def test_malformed_selections_for_an_admin_action_do_nothing(client, superuser):
+    claim = ClaimFactory()
+    client.force_login(superuser)
+    for selected in ["abc", "1.5", "99999999999999999999999"]:
+        response = client.post(
+            reverse("admin:claims_claim_changelist"),
+            {"action": "submit_for_review", "_selected_action": [selected, claim.pk]},
+        )
+        assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.state == "draft"
 
 
 @pytest.mark.parametrize("url", BAD_ADMIN_ADDRESSES)

@@ -39,6 +39,7 @@ def public_pages(corrected: Claim, withdrawn: Claim) -> list[str]:
         "/contested/",
         "/figures/",
         "/figures/?quantity=training_compute",
+        "/figures/?quantity=bogus",  # reported beside the chart
     ]
 
 

@@ -1,19 +1,25 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
+
+from .unstorable import is_key, refuse_unshowable
 
 REVERT_KEEPS_WORKFLOW = (
     "Reverting brings back the fields you can edit on this page, as they were in this version; "
     "everything else (state, verdict, ratings, who and when) stays as it is now, because it "
     "changes only through its own workflow. Check the values, then save."
 )
+BAD_LIST_FILTER = "A filter in the address has a value that cannot be used; showing the whole list."
+NO_SUCH_ITEMS = "Some of the selected items do not exist; nothing was done."
 RESTORE_KEEPS_WORKFLOW = (
     "Restoring brings this deleted item back with the fields you can edit on this page, as they "
     "were in this version; its workflow (state, verdict, ratings) starts afresh."
@@ -42,7 +48,50 @@ def action_form_page(
     )
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class _KeysOnly:
+    """An autocomplete widget that shows only values that are keys of the model it points at:
+    a posted "abc" is refused by the form field, instead of failing the page's query."""
+
+    def optgroups(self, name, value, attr=None):
+        opts = self.field.remote_field.model._meta
+        key = opts.get_field(getattr(self.field.remote_field, "field_name", opts.pk.attname))
+        return super().optgroups(name, [item for item in value if is_key(key, item)], attr)
+
+
+class KeysOnlyAutocompleteSelect(_KeysOnly, AutocompleteSelect):
+    pass
+
+
+class KeysOnlyAutocompleteSelectMultiple(_KeysOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeInputMixin:
+    """For model admins and inlines: text fields that refuse characters no page can show, and
+    autocomplete widgets that survive malformed keys."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(field, forms.CharField):
+            field.validators.append(refuse_unshowable)
+        return field
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = KeysOnlyAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = KeysOnlyAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class HistoryAdmin(SafeInputMixin, SimpleHistoryAdmin):
     """django-simple-history's history pages, with revert and restore held to the rules of a
     change made by hand.
 
@@ -52,6 +101,53 @@ class HistoryAdmin(SimpleHistoryAdmin):
     editable fields taken from the old version: the same form, the same permission checks
     (change to revert, add to restore a deleted item) and the same save_model, which goes
     through the services. Fields that change only through a workflow are never reverted."""
+
+    # -- every entry point through the same checks -----------------------------------------
+
+    def get_actions(self, request):
+        # Rows are deleted one at a time, from their own page: each delete then meets the
+        # per-row rules (a published claim's evidence goes only with a correction note).
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._refusals_as_messages(
+            request, super().changeform_view, request, object_id, form_url, extra_context
+        )
+
+    def delete_view(self, request, object_id, extra_context=None):
+        return self._refusals_as_messages(
+            request, super().delete_view, request, object_id, extra_context
+        )
+
+    def _refusals_as_messages(self, request, view, *args):
+        """A rule a service enforces that the form did not foresee: nothing was written (the
+        view's transaction rolled back); say why, on the page the editor came from."""
+        try:
+            return view(*args)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except (ValueError, OverflowError):
+            # A filter value Django cannot turn into a query (a year of 99999, say).
+            self.message_user(request, BAD_LIST_FILTER, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def response_action(self, request, queryset):
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if not all(is_key(self.model._meta.pk, item) for item in selected):
+            self.message_user(request, NO_SUCH_ITEMS, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
 
     def get_changeform_initial_data(self, request):
         """Values for the add form from the address (?source=12): one that is not a key of the
@@ -66,20 +162,16 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 continue
             key = field.target_field if field.many_to_one else field.related_model._meta.pk
             values = value if isinstance(value, list) else [value]
-            try:
-                for item in values:
-                    key.to_python(item)
-            except ValidationError:
+            if not all(is_key(key, item) for item in values):
                 del initial[name]
         return initial
 
-    def _require_keys(self, object_id: str, version_id: str = "0") -> None:
+    def _require_keys(self, object_id: str, version_id: str = "1") -> None:
         """An address whose object or version is not a key at all is a page that isn't there."""
-        try:
-            self.model._meta.pk.to_python(unquote(object_id))
-        except ValidationError as error:
-            raise Http404 from error
-        if not str(version_id).isdigit():
+        history_key = self.model.history.model._meta.pk
+        if not is_key(self.model._meta.pk, unquote(object_id)) or not is_key(
+            history_key, version_id
+        ):
             raise Http404
 
     def history_view(self, request, object_id, extra_context=None):

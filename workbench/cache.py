@@ -85,6 +85,7 @@ class PublicPageCacheMiddleware:
         params = self.cached_params(request)
         if params is None:
             return self.get_response(request)
+        request.get_host()  # a host not in ALLOWED_HOSTS gets its 400, cached page or not
         query = QueryDict(mutable=True)
         for name in sorted(params):
             if name in request.GET:

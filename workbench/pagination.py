@@ -1,7 +1,11 @@
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db import models
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
+
+from .unstorable import is_key
 
 
 class CappedPaginator(Paginator):
@@ -19,6 +23,10 @@ class CappedPaginator(Paginator):
         return self.count > self.cap
 
 
+# Every API list is ordered by id: a cursor's position must be one.
+ID = models.BigAutoField(primary_key=True)
+
+
 class NewestFirstCursorPagination(CursorPagination):
     """The API's pages: stable however much is added meanwhile, since they follow the id,
     which never changes, unlike a grading date."""
@@ -26,6 +34,15 @@ class NewestFirstCursorPagination(CursorPagination):
     ordering = "-pk"
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def decode_cursor(self, request):
+        # DRF checks the cursor's encoding, not that its position is an id: "p=abc" would
+        # reach the database and fail there.
+        cursor = super().decode_cursor(request)
+        position = cursor.position if cursor else None
+        if position is not None and not is_key(ID, position):
+            raise NotFound(self.invalid_cursor_message)
+        return cursor
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         # DRF describes the links in OpenAPI 3.0's dialect ("nullable"); the API's schema is

@@ -1,5 +1,6 @@
 """The OpenAPI schema documents every answer the API gives, errors included: 400 for filters it
-cannot apply, 404 for an unknown item, 429 when a client is throttled."""
+cannot apply (or a null character), 404 for an unknown item or cursor, 429 when a client is
+throttled."""
 
 from drf_spectacular.openapi import AutoSchema
 
@@ -26,9 +27,13 @@ class WorkbenchAutoSchema(AutoSchema):
             return responses
         if self._is_list_view():
             responses["400"] = _error(
-                "A filter is not valid; each is named with why.", FILTER_ERRORS
+                "A filter is not valid (each is named with why), or the address holds a null "
+                "character.",
+                {"anyOf": [FILTER_ERRORS, DETAIL]},
             )
+            responses["404"] = _error("The page cursor is not one this API gave out.", DETAIL)
         else:
+            responses["400"] = _error("The address holds a null character.", DETAIL)
             responses["404"] = _error("No such item, or not one this client may see.", DETAIL)
         responses["429"] = _error("Too many requests; the detail says when to try again.", DETAIL)
         return responses

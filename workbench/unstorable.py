@@ -1,9 +1,13 @@
-"""Input the database cannot store. PostgreSQL refuses the null character in text, and a query
-parameter or an address that carries one would otherwise fail deep inside a view with a 500."""
+"""Input the workbench cannot store or show. PostgreSQL refuses the null character in text, and
+a query parameter or an address that carries one would otherwise fail deep inside a view with a
+500; other control characters and non-characters make pages invalid HTML and the Atom feed
+invalid XML, so text fields refuse them too."""
 
+import re
 from urllib.parse import unquote_to_bytes
 
-from django.http import HttpResponseBadRequest
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest, JsonResponse
 
 NULL_IN_ADDRESS = (
     "The address contains a null character (%00), which no page of the workbench accepts. "
@@ -12,8 +16,44 @@ NULL_IN_ADDRESS = (
 NULL_CHARACTER = "contains a null character, which cannot be stored; remove it"
 
 
+# C0 controls but tab, newline and carriage return; DEL and the C1 controls; non-characters.
+UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+)
+UNSHOWABLE_CHARACTER = (
+    "contains the invisible control character U+{code:04X}, which pages and the feed cannot "
+    "show; remove it"
+)
+
+
+def is_key(field, value) -> bool:
+    """Whether `value` could be a value of the key `field`: the right type, in its range (a
+    huge number would otherwise overflow the database's integer deep inside a query)."""
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
 def has_null(text: str) -> bool:
     return "\x00" in text
+
+
+def unshowable_problem(text: str) -> str | None:
+    """What is wrong with `text`, if it holds a character no page or feed can carry."""
+    if has_null(text):
+        return NULL_CHARACTER
+    found = UNSHOWABLE.search(text)
+    return UNSHOWABLE_CHARACTER.format(code=ord(found.group())) if found else None
+
+
+def refuse_unshowable(text: str) -> None:
+    """A form field validator: the text as typed, or a clear reason to change it."""
+    problem = unshowable_problem(text or "")
+    if problem:
+        raise ValidationError(f"This text {problem}.", code="unshowable")
 
 
 class RefuseNullCharactersMiddleware:
@@ -27,5 +67,7 @@ class RefuseNullCharactersMiddleware:
     def __call__(self, request):
         raw = request.META.get("QUERY_STRING", "").encode("latin-1", "replace")
         if has_null(request.path) or b"\x00" in unquote_to_bytes(raw):
+            if request.path.startswith("/api/"):  # the API answers in JSON, as documented
+                return JsonResponse({"detail": NULL_IN_ADDRESS}, status=400)
             return HttpResponseBadRequest(NULL_IN_ADDRESS, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -433,3 +433,41 @@ def test_a_download_larger_than_the_limit_is_refused_before_its_first_byte(
     assert refused.status_code == 400
     assert "export_claims" in refused.content.decode()  # where the whole set comes from
     assert client.get("/claims/export/json/?verdict=misleading").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "cells, message",
+    [
+        ({"figure_value": "nan"}, "figure value: Give a number"),
+        ({"figure_value": "inf"}, "figure value: Give a number"),
+        (
+            {"figure_value": "1", "figure_usd_rate": "inf", "figure_usd_rate_on": "2024-01-01"},
+            "usd_rate",
+        ),
+        ({"figure_value": "1e308", "figure_unit": "T"}, "too large to compare"),
+    ],
+)
+def test_figures_that_are_not_finite_numbers_are_refused(editor, cells, message):
+    figure = {"figure_subject": "Model Z", "figure_quantity": "parameters", **cells}
+    report = import_text(csv_text({**GOOD_ROW, **figure}), "csv", by=editor)
+    assert message in "\n".join(report.problems)
+    assert Claim.objects.count() == 0
+
+
+def test_a_control_character_is_reported_and_nothing_is_imported(editor):
+    report = import_text(csv_text({**GOOD_ROW, "statement": "Model\x0bZ"}), "csv", by=editor)
+    assert (
+        "line 2: statement: contains the invisible control character U+000B" in report.problems[0]
+    )
+    assert Claim.objects.count() == 0
+
+
+def test_a_slug_made_for_one_claim_never_takes_the_slug_another_row_gives(editor):
+    rows = [
+        {**GOOD_ROW, "statement": "Slug Clash Two"},
+        {**GOOD_ROW, "statement": "Other two", "slug": "slug-clash-two"},
+    ]
+    report = import_text(csv_text(*rows), "csv", by=editor)
+    assert report.ok, report.problems
+    assert Claim.objects.get(slug="slug-clash-two").statement == "Other two"
+    assert Claim.objects.get(statement="Slug Clash Two").slug == "slug-clash-two-2"

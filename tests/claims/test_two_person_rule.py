@@ -135,3 +135,30 @@ def test_claim_save_never_writes_state_or_verdict(graded, editor):
         services.claim_save(claim=graded, by=editor)
     graded.refresh_from_db()
     assert (graded.state, graded.verdict) == (ClaimState.IN_REVIEW, "")
+
+
+def test_an_approver_who_moved_evidence_away_cannot_approve(graded, second_editor):
+    """Evidence and figures stay with their claim: a move is refused outright."""
+    evidence = services.evidence_add(
+        claim=graded, source=graded.first_appeared_in, stance="asserts", locator="p. 2", by=None
+    )
+    other = ClaimFactory()
+    evidence.claim = other
+    with pytest.raises(ValidationError, match="stays with the claim"):
+        services.evidence_save(evidence=evidence, by=second_editor)
+
+
+def test_an_approver_who_added_a_counter_claim_cannot_approve(graded, second_editor):
+    services.relation_add(from_claim=ClaimFactory(), to_claim=graded, by=second_editor)
+    with pytest.raises(ValidationError, match="relations"):
+        services.claim_publish(claim=graded, approver=second_editor)
+
+
+def test_gradings_are_deleted_only_by_their_author_even_by_a_superuser(client, graded, superuser):
+    review = graded.reviews.get()
+    client.force_login(superuser)
+    delete = reverse("admin:claims_review_delete", args=[review.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    changelist = reverse("admin:claims_review_changelist")
+    client.post(changelist, {"action": "delete_selected", "_selected_action": [review.pk]})
+    assert Review.objects.filter(pk=review.pk).exists()

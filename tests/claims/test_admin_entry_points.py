@@ -1,0 +1,141 @@
+"""Every admin way in meets the services' rules: evidence and figures stay with their claim,
+a published claim's parts change only with a correction note, refusals are messages not 500s,
+and text no page can show is refused."""
+
+import pytest
+from django.urls import reverse
+
+from claims import services
+from claims.choices import Stance, Verdict
+from claims.models import Evidence
+from figures.models import Figure
+from tests.admin_forms import inline_post
+from tests.factories import ClaimFactory, EvidenceFactory, FigureFactory, SubjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(editor, second_editor):
+    claim = ClaimFactory(statement="WuDao 2.0 has 1.75 trillion parameters.")
+    services.claim_grade_and_publish(
+        claim=claim,
+        verdict=Verdict.ACCURATE,
+        rationale="The developer's announcement.",
+        reviewer=editor,
+        approver=second_editor,
+    )
+    claim.refresh_from_db()
+    return claim
+
+
+def test_evidence_cannot_be_moved_to_another_claim(client, editor, published):
+    evidence = EvidenceFactory(claim=ClaimFactory())
+    client.force_login(editor)
+    url = reverse("admin:claims_evidence_change", args=[evidence.pk])
+
+    client.post(url, inline_post(client, url, {"claim": published.pk}))
+
+    evidence.refresh_from_db()
+    assert evidence.claim_id != published.pk
+    assert not published.evidence.exists()
+
+
+def test_a_figure_cannot_be_moved_to_another_claim(client, editor, published):
+    figure = FigureFactory(claim=published)
+    draft = ClaimFactory()
+    client.force_login(editor)
+    url = reverse("admin:figures_figure_change", args=[figure.pk])
+
+    client.post(url, inline_post(client, url, {"claim": draft.pk, "correction_note": "Moved."}))
+
+    figure.refresh_from_db()
+    assert figure.claim_id == published.pk
+
+
+def test_evidence_for_a_published_claim_is_added_on_the_claims_page(client, editor, published):
+    client.force_login(editor)
+    url = reverse("admin:claims_evidence_add")
+    data = {
+        "claim": published.pk,
+        "source": published.first_appeared_in_id,
+        "stance": Stance.SUPPORTS,
+        "locator": "p. 3",
+    }
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "add its evidence on the claim" in response.content.decode()
+    assert not published.evidence.exists()
+
+
+def test_evidence_of_a_published_claim_is_not_deleted_from_the_evidence_list(
+    client, editor, published
+):
+    evidence = services.evidence_add(
+        claim=published,
+        source=published.first_appeared_in,
+        stance=Stance.SUPPORTS,
+        locator="p. 3",
+        by=editor,
+        correction_note="Added the paper.",
+    )
+    client.force_login(editor)
+
+    delete = reverse("admin:claims_evidence_delete", args=[evidence.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    changelist = reverse("admin:claims_evidence_changelist")
+    bulk = client.post(changelist, {"action": "delete_selected", "_selected_action": [evidence.pk]})
+    assert bulk.status_code in (200, 302)  # no such action: the list again, nothing done
+    assert Evidence.objects.filter(pk=evidence.pk).exists()
+
+
+def test_deleting_a_relation_keeps_the_contested_flags_true(client, editor):
+    relation = services.relation_add(from_claim=ClaimFactory(), to_claim=ClaimFactory(), by=editor)
+    client.force_login(editor)
+    delete = reverse("admin:claims_claimrelation_delete", args=[relation.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    # Through relation_delete(), which rebuilds both claims' summaries.
+    assert relation.from_claim.history.exists() and not relation.from_claim.relations_out.exists()
+
+
+@pytest.mark.parametrize("value, unit", [("1e300", "PF/s-days"), ("1e308", "T")])
+def test_a_figure_too_large_to_compare_is_refused(client, editor, value, unit):
+    claim = ClaimFactory()
+    subject = SubjectFactory()
+    client.force_login(editor)
+    url = reverse("admin:figures_figure_add")
+    data = inline_post(client, url, {})
+    data.update(
+        claim=claim.pk,
+        subject=subject.pk,
+        quantity="training_compute" if unit == "PF/s-days" else "parameters",
+        value=value,
+        unit=unit,
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "too large to compare" in response.content.decode()
+    assert not Figure.objects.exists()
+
+
+@pytest.mark.parametrize("text", ["WuDao\x0b2.0", "WuDao\x7f", "WuDao\ufdd0", "WuDao\x01"])
+def test_text_no_page_can_show_is_refused_in_the_claim_form(client, editor, text):
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_add")
+    response = client.post(
+        url, inline_post(client, url, {"statement": text, "claimant": "BAAI", "kind": "fact"})
+    )
+    assert response.status_code == 200
+    assert "invisible control character" in response.content.decode()
+
+
+def test_a_correction_note_with_a_control_character_is_refused(client, editor, published):
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_change", args=[published.pk])
+    response = client.post(
+        url, inline_post(client, url, {"context": "New.", "correction_note": "Fixed\x0b."})
+    )
+    assert response.status_code == 200
+    published.refresh_from_db()
+    assert published.context != "New."
