@@ -16,6 +16,7 @@ from workbench.locking import VersionedFormMixin
 from workbench.unstorable import refuse_unshowable
 
 from . import services
+from .admin_parts import PartOfClaimAdmin
 from .choices import ClaimState, RelationKind, Stance
 from .forms import ClaimImportForm
 from .interchange import CSV_COLUMNS
@@ -447,7 +448,7 @@ EVIDENCE_ON_PUBLISHED_CLAIM = (
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(HistoryAdmin):
+class EvidenceAdmin(PartOfClaimAdmin):
     list_display = ["claim", "source", "stance", "locator"]
     list_filter = ["stance"]
     list_select_related = ["claim", "source"]
@@ -459,15 +460,7 @@ class EvidenceAdmin(HistoryAdmin):
         # Evidence of a published claim is changed from the claim, where the correction note is.
         if obj is not None and obj.claim_id and obj.claim.state == ClaimState.PUBLISHED:
             return [field.name for field in Evidence._meta.fields]
-        readonly = list(super().get_readonly_fields(request, obj))
-        # Evidence stays with its claim (a move would change two claims at once, silently).
-        return [*readonly, "claim"] if obj is not None and not obj._state.adding else readonly
-
-    def has_delete_permission(self, request, obj=None):
-        # Likewise removed from the published claim's own page, with a correction note.
-        if obj is not None and obj.claim.state == ClaimState.PUBLISHED:
-            return False
-        return super().has_delete_permission(request, obj)
+        return super().get_readonly_fields(request, obj)
 
     def save_model(self, request, obj, form, change):
         services.evidence_save(evidence=obj, by=request.user)

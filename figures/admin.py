@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten
 
+from claims.admin_parts import PartOfClaimAdmin
 from claims.choices import ClaimState
 from claims.services import CORRECTION_NEEDED
 from workbench.admin import HistoryAdmin, SafeInputMixin
@@ -61,7 +62,7 @@ class FigureForm(forms.ModelForm):
 
 
 @admin.register(Figure)
-class FigureAdmin(HistoryAdmin):
+class FigureAdmin(PartOfClaimAdmin):
     list_display = ["subject", "quantity", "stated", "method", "rank", "claim"]
     list_filter = ["quantity", "rank", "method"]
     list_select_related = ["subject", "claim"]
@@ -73,17 +74,6 @@ class FigureAdmin(HistoryAdmin):
     def save_model(self, request, obj, form, change):
         note = form.cleaned_data.get("correction_note", "")
         services.figure_save(figure=obj, by=request.user, correction_note=note)
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        # A figure stays with its claim: a move would change two claims at once, silently.
-        return [*readonly, "claim"] if obj is not None and not obj._state.adding else readonly
-
-    def has_delete_permission(self, request, obj=None):
-        # A published claim's figure goes only with a correction note, from the claim's page.
-        if obj is not None and obj.claim.state == ClaimState.PUBLISHED:
-            return False
-        return super().has_delete_permission(request, obj)
 
     def delete_model(self, request, obj):
         services.figure_delete(figure=obj, by=request.user)

@@ -3,6 +3,8 @@
 import re
 from html.parser import HTMLParser
 
+from django.urls import reverse
+
 
 class FormValues(HTMLParser):
     """The values a browser would submit for the main <form method="post"> on a page: the one
@@ -85,3 +87,12 @@ def inline_post(
                 data[f"{prefix}-{initial + offset}-{name}"] = value
     data.update(fields)
     return data
+
+
+def approve(client, claim):
+    """Run "Approve and publish" on one claim from the claim list, as an editor would."""
+    return client.post(
+        reverse("admin:claims_claim_changelist"),
+        {"action": "approve_and_publish", "_selected_action": [claim.pk]},
+        follow=True,
+    )

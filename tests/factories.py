@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 
 from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, Stance, Verdict
 from claims.models import Claim, ClaimRelation, Evidence, Review, Topic
-from claims.services import claim_summary_refresh
+from claims.services import claim_grade_and_publish, claim_summary_refresh
 from figures.choices import Quantity
 from figures.models import Figure, Subject
 from figures.services import figure_save
@@ -169,3 +169,15 @@ class FigureFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return figure_save(figure=model_class(*args, **kwargs), by=None)
+
+
+def graded_and_published(
+    *, reviewer, approver, verdict=Verdict.ACCURATE, rationale="The paper says so.", **fields
+) -> Claim:
+    """A claim logged, graded by one editor and approved by another, through the services."""
+    claim = ClaimFactory(**fields)
+    claim_grade_and_publish(
+        claim=claim, verdict=verdict, rationale=rationale, reviewer=reviewer, approver=approver
+    )
+    claim.refresh_from_db()
+    return claim

@@ -22,6 +22,7 @@ from tests.factories import (
     SourceFactory,
     SubjectFactory,
     UserFactory,
+    graded_and_published,
 )
 
 pytestmark = pytest.mark.django_db
@@ -41,16 +42,12 @@ def _revert(client, obj, record, **fields):
 
 
 def _graded_and_published(editor, second_editor, verdict=Verdict.MISLEADING):
-    claim = ClaimFactory(statement="China has no AGI race with the US.")
-    services.claim_grade_and_publish(
-        claim=claim,
+    return graded_and_published(
+        statement="China has no AGI race with the US.",
         verdict=verdict,
-        rationale="The essay argues it; officials say otherwise.",
         reviewer=editor,
         approver=second_editor,
     )
-    claim.refresh_from_db()
-    return claim
 
 
 def test_an_editor_cannot_revert_a_reliability_rating(client, editor, curator):

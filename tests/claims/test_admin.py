@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from claims.choices import ClaimState, RelationKind, Stance, Verdict
 from claims.models import Claim
-from tests.admin_forms import inline_post
+from tests.admin_forms import approve, inline_post
 from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,14 +57,6 @@ def test_an_over_long_statement_is_refused_in_admin_with_the_limit(client, edito
     assert response.status_code == 200
     assert "at most 300 characters" in response.content.decode()
     assert not Claim.objects.exists()
-
-
-def approve(client, claim):
-    return client.post(
-        reverse("admin:claims_claim_changelist"),
-        {"action": "approve_and_publish", "_selected_action": [claim.pk]},
-        follow=True,
-    )
 
 
 def test_the_author_of_a_grading_cannot_approve_it_but_a_second_editor_can(

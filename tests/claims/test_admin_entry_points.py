@@ -6,27 +6,28 @@ import pytest
 from django.urls import reverse
 
 from claims import services
-from claims.choices import Stance, Verdict
+from claims.choices import Stance
 from claims.models import Evidence
 from figures.models import Figure
 from tests.admin_forms import inline_post
-from tests.factories import ClaimFactory, EvidenceFactory, FigureFactory, SubjectFactory
+from tests.factories import (
+    ClaimFactory,
+    EvidenceFactory,
+    FigureFactory,
+    SubjectFactory,
+    graded_and_published,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def published(editor, second_editor):
-    claim = ClaimFactory(statement="WuDao 2.0 has 1.75 trillion parameters.")
-    services.claim_grade_and_publish(
-        claim=claim,
-        verdict=Verdict.ACCURATE,
-        rationale="The developer's announcement.",
+    return graded_and_published(
+        statement="WuDao 2.0 has 1.75 trillion parameters.",
         reviewer=editor,
         approver=second_editor,
     )
-    claim.refresh_from_db()
-    return claim
 
 
 def test_evidence_cannot_be_moved_to_another_claim(client, editor, published):

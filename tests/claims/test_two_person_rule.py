@@ -7,7 +7,7 @@ from django.urls import reverse
 from claims import services
 from claims.choices import ClaimState, Verdict
 from claims.models import Review
-from tests.admin_forms import inline_post
+from tests.admin_forms import approve, inline_post
 from tests.factories import ClaimFactory, EvidenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,14 +22,6 @@ def graded(editor):
     )
     claim.refresh_from_db()
     return claim
-
-
-def _approve(client, claim):
-    return client.post(
-        reverse("admin:claims_claim_changelist"),
-        {"action": "approve_and_publish", "_selected_action": [claim.pk]},
-        follow=True,
-    )
 
 
 def test_the_approver_cannot_rewrite_the_pending_grading_in_the_claim_form(
@@ -48,7 +40,7 @@ def test_the_approver_cannot_rewrite_the_pending_grading_in_the_claim_form(
             {f"{prefix}-verdict": Verdict.ACCURATE, f"{prefix}-rationale": "Looks right to me."},
         ),
     )
-    _approve(client, graded)
+    approve(client, graded)
 
     graded.refresh_from_db()
     review.refresh_from_db()

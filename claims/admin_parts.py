@@ -1,0 +1,21 @@
+"""The admin of a claim's parts, apart from claims/admin.py so that the figures' admin can
+build on it while the claim's page shows the figures' inline."""
+
+from workbench.admin import HistoryAdmin
+
+from .choices import ClaimState
+
+
+class PartOfClaimAdmin(HistoryAdmin):
+    """The admin of a claim's parts (evidence, its figure), listed on their own."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # A part stays with its claim: a move would change two claims at once, silently.
+        return [*readonly, "claim"] if obj is not None and not obj._state.adding else readonly
+
+    def has_delete_permission(self, request, obj=None):
+        # A published claim's parts go only with a correction note, from the claim's own page.
+        if obj is not None and obj.claim.state == ClaimState.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
