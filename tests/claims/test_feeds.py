@@ -74,7 +74,7 @@ def test_the_sitemap_lists_public_pages_only(client, editor):
 @pytest.mark.parametrize("url", ["/sitemap.xml?x=1", "/feeds/verdicts/?x=1"])
 def test_the_host_or_scheme_of_one_request_never_reaches_other_readers(client, url, settings):
     """The cache-poisoning finding: one request with a forged host and scheme, then readers."""
-    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "evil.example"]
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "evil.example"]
     PublishedClaimFactory()
     client.get(url, HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https", secure=True)
 
