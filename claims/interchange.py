@@ -443,30 +443,50 @@ def read_records(file: IO[bytes], format: str) -> Iterator[tuple[str, dict | Non
     if file.read(1) == b"":
         raise FormatError("The file is empty.")
     file.seek(0)
-    unreadable = list(_unreadable_lines(file))
-    file.seek(0)
-    if unreadable:
-        yield from unreadable
-        return
     yield from (_read_csv if format == "csv" else _read_json)(file)
 
 
-def _unreadable_lines(file: IO[bytes]) -> Iterator[tuple[str, None, list[str]]]:
-    """Lines that are not UTF-8 or hold a null character (which the database cannot store),
-    found before parsing, so that the editor learns the line and not a byte offset."""
+# A claim in JSON nests a few levels deep (claims, evidence, a source); a file nested far deeper
+# is no claims file, and parsing it would take the parser time that grows with the square of
+# its depth.
+JSON_MAX_DEPTH = 10
+
+
+def unreadable_parts(file: IO[bytes], format: str) -> list[str]:
+    """What keeps the file from being read at all, found before parsing it: lines that are not
+    UTF-8 or hold a null character (by line, not by byte offset), JSON nested too deeply."""
+    file.seek(0)
+    found = list(_unreadable_lines(file))
+    file.seek(0)
+    if format == "json" and not found and _nested_too_deeply(file):
+        found.append(f"The file nests JSON more than {JSON_MAX_DEPTH} levels deep.")
+    file.seek(0)
+    return found
+
+
+def _nested_too_deeply(file: IO[bytes]) -> bool:
+    depth = 0
+    try:
+        for event, _ in ijson.basic_parse(file):
+            depth += event in ("start_map", "start_array")
+            depth -= event in ("end_map", "end_array")
+            if depth > JSON_MAX_DEPTH:
+                return True
+    except ijson.JSONError:
+        pass  # reported, with its reason, when the file is read
+    return False
+
+
+def _unreadable_lines(file: IO[bytes]) -> Iterator[str]:
     for number, line in enumerate(file, start=1):
         if b"\x00" in line:
-            yield f"line {number}", None, [NULL_CHARACTER]
+            yield f"line {number}: {NULL_CHARACTER}"
         try:
             line.decode("utf-8")
         except UnicodeDecodeError as error:
             yield (
-                f"line {number}",
-                None,
-                [
-                    f"is not valid UTF-8 (byte {error.start + 1} of the line); save the file "
-                    "as UTF-8 and import it again"
-                ],
+                f"line {number}: is not valid UTF-8 (byte {error.start + 1} of the line); save "
+                "the file as UTF-8 and import it again"
             )
 
 

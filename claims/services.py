@@ -34,7 +34,13 @@ from .choices import (
     RelationKind,
     Verdict,
 )
-from .interchange import FormatError, figure_from_record, read_records, record_problems
+from .interchange import (
+    FormatError,
+    figure_from_record,
+    read_records,
+    record_problems,
+    unreadable_parts,
+)
 from .models import Claim, ClaimRelation, ClaimSummary, Correction, Evidence, Review, Topic
 from .querysets import SEARCH_CONFIG, SEARCH_VECTOR
 
@@ -671,6 +677,9 @@ class ImportReport:
 
 def _import_problems(file: IO[bytes], format: str) -> tuple[list[str], set[str]]:
     """Every problem in the file, found before anything is written; and the slugs it gives."""
+    unreadable = unreadable_parts(file, format)
+    if unreadable:
+        return unreadable, set()
     problems, slugs, statements = [], set(), set()
     for where, record, shape_problems in read_records(file, format):
         found = shape_problems + (record_problems(record) if record else [])

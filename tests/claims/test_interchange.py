@@ -454,6 +454,11 @@ def test_figures_that_are_not_finite_numbers_are_refused(editor, cells, message)
     assert Claim.objects.count() == 0
 
 
+def test_json_nested_far_deeper_than_claims_is_refused_at_once(editor):
+    report = import_text("[" * 100_000, "json", by=editor)
+    assert report.problems == ["The file nests JSON more than 10 levels deep."]
+
+
 def test_a_control_character_is_reported_and_nothing_is_imported(editor):
     report = import_text(csv_text({**GOOD_ROW, "statement": "Model\x0bZ"}), "csv", by=editor)
     assert (
