@@ -20,10 +20,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from sources.models import Source
-from sources.services import source_key, sources_get_or_create, unique_slug, unique_slugs
+from sources.services import source_key, sources_get_or_create
 from workbench.bulk import allocate_ids, batches, create_tracked, insert_rows
 from workbench.cache import bump_version
 from workbench.locking import next_version
+from workbench.slugs import unique_slug, unique_slugs
 
 from .choices import (
     STANCES_AGAINST,

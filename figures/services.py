@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from claims.choices import ClaimState
 from claims.services import CORRECTION_NEEDED, PART_STAYS_WITH_CLAIM, correction_record
-from sources.services import unique_slug
+from workbench.slugs import unique_slug
 
 from .choices import SubjectKind
 from .models import NORMALISED_FIELDS, Figure, FigureConflict, Subject

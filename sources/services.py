@@ -4,10 +4,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from workbench.bulk import create_tracked
 from workbench.locking import next_version
+from workbench.slugs import unique_slug, unique_slugs
 
 from .choices import SourceKind
 from .models import Outlet, Source, normalize_url
@@ -22,43 +22,6 @@ RATING_NEEDS_CURATOR = (
     "Only source curators rate a source's reliability; the rating was not changed."
 )
 RELIABILITY_FIELDS = ("reliability", "reliability_note")
-
-
-def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
-    """A slug for `text` that no row of `model` has yet: "title", then "title-2", "title-3", …"""
-    base = slugify(text)[:max_length].strip("-") or "item"
-    slug, n = base, 1
-    while model._default_manager.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
-    return slug
-
-
-def unique_slugs(
-    model: type[models.Model],
-    texts: list[str],
-    *,
-    max_length: int = 80,
-    reserved: frozenset[str] | set[str] = frozenset(),
-) -> list[str]:
-    """unique_slug() for many rows at once, unique among themselves too, in a query or two;
-    `reserved` slugs (given explicitly to rows still to be written) are avoided as well."""
-    bases = [slugify(text)[:max_length].strip("-") or "item" for text in texts]
-    taken = set(model._default_manager.filter(slug__in=bases).values_list("slug", flat=True))
-    taken |= {base for base in bases if base in reserved}
-    for base in {base for base in bases if base in taken}:
-        taken |= set(
-            model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True)
-        )
-    slugs = []
-    for base in bases:
-        slug, n = base, 1
-        while slug in taken or slug in reserved:
-            n += 1
-            slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 def source_key(*, title: str, url: str) -> str:

@@ -45,3 +45,14 @@ def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
     call_command("backup", str(path), verbosity=0)
     with pytest.raises(CommandError, match="empty"):
         call_command("restore", str(path))
+
+
+@pytest.mark.django_db
+def test_restore_looks_at_every_app_not_only_claims_and_sources(tmp_path):
+    from tests.factories import SubjectFactory
+
+    path = tmp_path / "backup.xml"
+    call_command("backup", str(path), verbosity=0)
+    SubjectFactory()  # a figures row, in a database with no claim and no source
+    with pytest.raises(CommandError, match="subjects"):
+        call_command("restore", str(path))

@@ -4,7 +4,7 @@ source model bumps ContentVersion, and pages are cached under the version they s
 import functools
 import hashlib
 
-from django.apps import apps
+from django.apps import AppConfig
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models import F
@@ -14,7 +14,6 @@ from django.urls import Resolver404, resolve
 
 from .models import ContentVersion
 
-CACHED_APPS = ("claims", "sources", "figures")
 # A cache of its own, so that pages never push out the throttle's counters, and bounded.
 PAGE_CACHE = "pages"
 
@@ -28,18 +27,19 @@ def bump_version(**_) -> None:
         ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
 
 
-def connect_invalidation() -> None:
-    for app_label in CACHED_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            if model._meta.model_name.startswith("historical"):
-                continue  # written alongside the rows they record
-            uid = f"content-version-{model._meta.label_lower}"
-            post_save.connect(bump_version, sender=model, dispatch_uid=uid + "-save")
-            post_delete.connect(bump_version, sender=model, dispatch_uid=uid + "-delete")
-            for field in model._meta.local_many_to_many:
-                m2m_changed.connect(
-                    bump_version, sender=field.remote_field.through, dispatch_uid=uid + field.name
-                )
+def invalidate_on_writes(app_config: AppConfig) -> None:
+    """Called by each app whose rows public pages show, from its AppConfig.ready(): any write
+    to one of its models moves the content version on, so no cached page outlives it."""
+    for model in app_config.get_models():
+        if model._meta.model_name.startswith("historical"):
+            continue  # written alongside the rows they record
+        uid = f"content-version-{model._meta.label_lower}"
+        post_save.connect(bump_version, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(bump_version, sender=model, dispatch_uid=uid + "-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                bump_version, sender=field.remote_field.through, dispatch_uid=uid + field.name
+            )
 
 
 def filterset_params(filterset_class) -> tuple[str, ...]:

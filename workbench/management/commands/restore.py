@@ -1,10 +1,9 @@
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
-
-from claims.models import Claim
-from sources.models import Source
 
 
 class Command(BaseCommand):
@@ -17,9 +16,16 @@ class Command(BaseCommand):
         parser.add_argument("file")
 
     def handle(self, *args, file, **options):
-        if Claim.objects.exists() or Source.objects.exists():
+        # The workbench's records are the models with a history, whichever app holds them.
+        records = [model for model in apps.get_models() if hasattr(model, "history")]
+        held = [
+            str(model._meta.verbose_name_plural)
+            for model in [*records, get_user_model()]
+            if model._default_manager.exists()
+        ]
+        if held:
             raise CommandError(
-                "The database already holds claims or sources; restore into an empty one."
+                f"The database already holds {', '.join(held)}; restore into an empty one."
             )
         # Loading sets many-to-many fields, which would otherwise record history a second time.
         with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():

@@ -1,0 +1,41 @@
+"""Slugs: the short names in public addresses, made once from a title or statement and kept."""
+
+from django.db import models
+from django.utils.text import slugify
+
+
+def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
+    """A slug for `text` that no row of `model` has yet: "title", then "title-2", "title-3", …"""
+    base = slugify(text)[:max_length].strip("-") or "item"
+    slug, n = base, 1
+    while model._default_manager.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
+    return slug
+
+
+def unique_slugs(
+    model: type[models.Model],
+    texts: list[str],
+    *,
+    max_length: int = 80,
+    reserved: frozenset[str] | set[str] = frozenset(),
+) -> list[str]:
+    """unique_slug() for many rows at once, unique among themselves too, in a query or two;
+    `reserved` slugs (given explicitly to rows still to be written) are avoided as well."""
+    bases = [slugify(text)[:max_length].strip("-") or "item" for text in texts]
+    taken = set(model._default_manager.filter(slug__in=bases).values_list("slug", flat=True))
+    taken |= {base for base in bases if base in reserved}
+    for base in {base for base in bases if base in taken}:
+        taken |= set(
+            model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+    slugs = []
+    for base in bases:
+        slug, n = base, 1
+        while slug in taken or slug in reserved:
+            n += 1
+            slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
