@@ -11,12 +11,13 @@ from django.utils.html import format_html
 from figures.admin import FigureInline
 from figures.models import Figure
 from figures.services import figure_delete, figure_save
+from sources.models import Source
 from workbench.admin import HistoryAdmin, SafeInputMixin, action_form_page
 from workbench.locking import VersionedFormMixin
-from workbench.unstorable import refuse_unshowable
+from workbench.unstorable import KeysOnlyModelMultipleChoiceField, is_key, refuse_unshowable
 
 from . import services
-from .admin_parts import PartOfClaimAdmin
+from .admin_parts import PartOfClaimAdmin, of_published_claim
 from .choices import ClaimState, RelationKind, Stance
 from .forms import ClaimImportForm
 from .interchange import CSV_COLUMNS
@@ -33,7 +34,7 @@ class TopicAdmin(HistoryAdmin):
 
 class ClaimForm(VersionedFormMixin, forms.ModelForm):
     # Ticked in the similar-claims hint (static/claims/js/similar-claims.js) while typing.
-    duplicate_of = forms.ModelMultipleChoiceField(
+    duplicate_of = KeysOnlyModelMultipleChoiceField(
         queryset=Claim.objects.all(), required=False, widget=forms.MultipleHiddenInput
     )
     correction_note = forms.CharField(
@@ -244,7 +245,7 @@ class ClaimAdmin(HistoryAdmin):
         exclude = request.GET.get("exclude", "")
         claims = similar_claims(
             request.GET.get("statement", "")[:STATEMENT_MAX_LENGTH],
-            exclude_pk=int(exclude) if exclude.isdigit() else None,
+            exclude_pk=int(exclude) if is_key(Claim._meta.pk, exclude) else None,
         )
         return JsonResponse(
             {
@@ -273,7 +274,11 @@ class ClaimAdmin(HistoryAdmin):
         # Logged from a source's page: the first evidence row cites it, the editor adds the
         # locator and excerpt.
         source = request.GET.get("source", "")
-        if isinstance(inline, EvidenceInline) and obj.pk is None and source.isdigit():
+        if (
+            isinstance(inline, EvidenceInline)
+            and obj.pk is None
+            and is_key(Source._meta.pk, source)
+        ):
             kwargs["initial"] = [{"source": int(source), "stance": Stance.ASSERTS}]
         return kwargs
 
@@ -458,7 +463,7 @@ class EvidenceAdmin(PartOfClaimAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Evidence of a published claim is changed from the claim, where the correction note is.
-        if obj is not None and obj.claim_id and obj.claim.state == ClaimState.PUBLISHED:
+        if obj is not None and of_published_claim(obj):
             return [field.name for field in Evidence._meta.fields]
         return super().get_readonly_fields(request, obj)
 

@@ -36,6 +36,10 @@ class Subject(models.Model):
 # Set by Figure.clean() from what the editor entered, never typed in.
 NOT_A_NUMBER = "Give a number: not infinity, not “nan”."
 TOO_LARGE = "This value, in the quantity's own unit, is too large to compare with others."
+NOT_POSITIVE = "A figure counts or measures something: give an amount above zero."
+# Far beyond any real count of parameters, FLOP or money, and far from a float's limits, so that
+# ratios between figures stay finite.
+LARGEST_NORMALISED = 1e60
 NORMALISED_FIELDS = ["normalised", "normalised_lower", "normalised_upper", "normalised_unit"]
 
 
@@ -120,6 +124,10 @@ class Figure(models.Model):
         }
         if not_numbers:
             raise ValidationError(not_numbers)
+        if (self.value is not None and self.value <= 0) or (
+            self.lower is not None and self.lower < 0
+        ):
+            raise ValidationError({"value": NOT_POSITIVE})
         if self.value is None or not self.quantity:
             return  # the fields' own errors say what is missing
 
@@ -132,7 +140,7 @@ class Figure(models.Model):
             high = base(self.upper) if self.upper is not None else value
         except UnknownUnit as error:
             raise ValidationError({"unit": str(error)}) from error
-        if not all(math.isfinite(amount.value) for amount in (value, low, high)):
+        if not all(abs(amount.value) < LARGEST_NORMALISED for amount in (value, low, high)):
             raise ValidationError({"value": TOO_LARGE})
         self.normalised, self.normalised_unit = value.value, value.unit
         self.normalised_lower, self.normalised_upper = low.value, high.value

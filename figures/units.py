@@ -73,6 +73,8 @@ _SCALES = {
     "trillion": 1e12,
 }
 _SCALE = re.compile(r"^(?P<word>k|thousand|m|million|bn|b|billion|t|trillion)(?:\s+|$)", re.I)
+# Every unit the workbench knows is one word (after the scale word and PF/s-days are read).
+_UNIT_NAME = re.compile(r"[A-Za-z_]{0,40}")
 _PETAFLOP_DAYS = re.compile(r"^(peta\s*flop|pflop|pf)s?\s*/\s*s[\s-]*days?$", re.I)
 
 
@@ -117,6 +119,11 @@ def normalise(
     label = Quantity(quantity).label.lower()
     if not name and quantity == Quantity.INVESTMENT:
         raise UnknownUnit(f"Give the currency of an investment: {known_units(quantity)}.")
+    if not _UNIT_NAME.fullmatch(name):
+        # pint would evaluate "parameter**9**9**9" or "1/0" as arithmetic: only names pass.
+        raise UnknownUnit(
+            f"Unknown unit “{unit}”. Known units for {label}: {known_units(quantity)}."
+        )
     try:
         amount = registry().Quantity(value * scale, name or BASE_UNITS[quantity])
         if quantity == Quantity.INVESTMENT:
@@ -131,7 +138,13 @@ def normalise(
         raise UnknownUnit(
             f"“{unit}” is not a unit of {label}. Known units: {known_units(quantity)}."
         ) from error
-    except (pint.UndefinedUnitError, AttributeError, TypeError, ValueError) as error:
+    except (
+        pint.UndefinedUnitError,
+        AttributeError,
+        TypeError,
+        ValueError,
+        ArithmeticError,
+    ) as error:
         raise UnknownUnit(
             f"Unknown unit “{unit}”. Known units for {label}: {known_units(quantity)}."
         ) from error

@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from .unstorable import is_key, refuse_unshowable
+from .unstorable import (
+    KeysOnlyModelChoiceField,
+    KeysOnlyModelMultipleChoiceField,
+    is_key,
+    refuse_unshowable,
+)
 
 REVERT_KEEPS_WORKFLOW = (
     "Reverting brings back the fields you can edit on this page, as they were in this version; "
@@ -77,6 +82,7 @@ class SafeInputMixin:
         return field
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", KeysOnlyModelChoiceField)
         if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
             kwargs["widget"] = KeysOnlyAutocompleteSelect(
                 db_field, self.admin_site, using=kwargs.get("using")
@@ -84,6 +90,7 @@ class SafeInputMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", KeysOnlyModelMultipleChoiceField)
         if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
             kwargs["widget"] = KeysOnlyAutocompleteSelectMultiple(
                 db_field, self.admin_site, using=kwargs.get("using")

@@ -6,6 +6,7 @@ invalid XML, so text fields refuse them too."""
 import re
 from urllib.parse import unquote_to_bytes
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest, JsonResponse
 
@@ -16,10 +17,13 @@ NULL_IN_ADDRESS = (
 NULL_CHARACTER = "contains a null character, which cannot be stored; remove it"
 
 
-# C0 controls but tab, newline and carriage return; DEL and the C1 controls; non-characters.
+# C0 controls but tab, newline and carriage return; DEL and the C1 controls; non-characters
+# (U+FDD0–U+FDEF, and the last two code points of every plane).
+_NON_CHARACTERS = "".join(
+    chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
+)
 UNSHOWABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
-    "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+    f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef{_NON_CHARACTERS}]"
 )
 UNSHOWABLE_CHARACTER = (
     "contains the invisible control character U+{code:04X}, which pages and the feed cannot "
@@ -35,6 +39,33 @@ def is_key(field, value) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def _key_of(field: forms.ModelChoiceField):
+    opts = field.queryset.model._meta
+    return opts.get_field(field.to_field_name) if field.to_field_name else opts.pk
+
+
+class KeysOnlyModelChoiceField(forms.ModelChoiceField):
+    """A choice of row that refuses a value that cannot be a key before it reaches a query."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not is_key(_key_of(self), value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class KeysOnlyModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        key = _key_of(self)
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if item not in self.empty_values and not is_key(key, item):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super()._check_values(value)
 
 
 def has_null(text: str) -> bool:

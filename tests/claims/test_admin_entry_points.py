@@ -140,3 +140,71 @@ def test_a_correction_note_with_a_control_character_is_refused(client, editor, p
     assert response.status_code == 200
     published.refresh_from_db()
     assert published.context != "New."
+
+
+@pytest.mark.parametrize(
+    "unit", ["parameter**9**9**9", "1/0", "parameter/0", "parameter**0.5**-9999", "(B)"]
+)
+def test_a_unit_is_a_name_never_arithmetic(client, editor, unit):
+    """pint evaluates expressions: "parameter**9**9**9" once held a worker for 30 s."""
+    claim, subject = ClaimFactory(), SubjectFactory()
+    client.force_login(editor)
+    url = reverse("admin:figures_figure_add")
+    data = inline_post(client, url, {})
+    data.update(claim=claim.pk, subject=subject.pk, quantity="parameters", value="1", unit=unit)
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Unknown unit" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "1.7e308"])
+def test_a_figure_is_a_positive_amount_within_reason(client, editor, value):
+    claim, subject = ClaimFactory(), SubjectFactory()
+    client.force_login(editor)
+    url = reverse("admin:figures_figure_add")
+    data = inline_post(client, url, {})
+    data.update(claim=claim.pk, subject=subject.pk, quantity="parameters", value=value, unit="")
+    assert client.post(url, data).status_code == 200
+    assert not Figure.objects.exists()
+
+
+@pytest.mark.parametrize("text", ["WuDao\U0002fffe", "WuDao\U000effff"])
+def test_non_characters_of_every_plane_are_refused(client, editor, text):
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_add")
+    response = client.post(
+        url, inline_post(client, url, {"statement": text, "claimant": "BAAI", "kind": "fact"})
+    )
+    assert "invisible control character" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "field, value", [("topics", "99999999999999999999"), ("duplicate_of", "99999999999999999999")]
+)
+def test_huge_keys_in_the_claim_form_are_form_errors(client, editor, field, value):
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_add")
+    data = inline_post(client, url, {"statement": "S.", "claimant": "C", "kind": "fact"})
+    data[field] = value
+    assert client.post(url, data).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/claims/claim/add/?source=%C2%B2", "/admin/claims/claim/similar/?exclude=%E2%91%A0"],
+)
+def test_digits_that_are_no_numbers_are_ignored(client, editor, url):
+    client.force_login(editor)
+    assert client.get(url).status_code == 200
+
+
+def test_the_history_of_evidence_whose_claim_was_deleted_still_opens(client, superuser):
+    evidence = EvidenceFactory()
+    evidence.claim.delete()
+    client.force_login(superuser)
+    record = Evidence.history.filter(id=evidence.pk).latest("history_date")
+    assert (
+        client.get(reverse("admin:claims_evidence_history", args=[evidence.pk])).status_code == 200
+    )
+    url = reverse("admin:claims_evidence_simple_history", args=[evidence.pk, record.history_id])
+    assert client.get(url).status_code == 200
