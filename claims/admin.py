@@ -17,8 +17,8 @@ from workbench.locking import VersionedFormMixin
 from workbench.unstorable import KeysOnlyModelMultipleChoiceField, is_key, refuse_unshowable
 
 from . import services
-from .admin_parts import PartOfClaimAdmin, of_published_claim
-from .choices import ClaimState, RelationKind, Stance
+from .admin_parts import PartOfClaimAdmin, of_public_claim
+from .choices import RelationKind, Stance
 from .forms import ClaimImportForm
 from .interchange import CSV_COLUMNS
 from .models import STATEMENT_MAX_LENGTH, Claim, ClaimRelation, Correction, Evidence, Review, Topic
@@ -52,11 +52,7 @@ class ClaimForm(VersionedFormMixin, forms.ModelForm):
         material = set(self.changed_data) & {
             f.removesuffix("_id") for f in services.MATERIAL_FIELDS
         }
-        if (
-            self.instance.state == ClaimState.PUBLISHED
-            and material
-            and not cleaned.get("correction_note", "").strip()
-        ):
+        if self.instance.is_public and material and not cleaned.get("correction_note", "").strip():
             self.add_error("correction_note", services.CORRECTION_NEEDED)
         return cleaned
 
@@ -76,7 +72,7 @@ class PublishedClaimFormSet(BaseInlineFormSet):
         ]
         if (
             (changed or self.deleted_forms)
-            and self.instance.state == ClaimState.PUBLISHED
+            and self.instance.is_public
             and not self.data.get("correction_note", "").strip()
         ):
             raise ValidationError(services.CORRECTION_NEEDED)
@@ -328,7 +324,7 @@ class ClaimAdmin(HistoryAdmin):
                 },
             ),
         ]
-        if obj is not None and obj.state == ClaimState.PUBLISHED:
+        if obj is not None and obj.is_public:
             fieldsets.insert(0, ("Correction", {"fields": ["correction_note"]}))
         return fieldsets
 
@@ -441,14 +437,14 @@ class ClaimAdmin(HistoryAdmin):
 class EvidenceForm(forms.ModelForm):
     def clean_claim(self):
         claim = self.cleaned_data["claim"]
-        if claim.state == ClaimState.PUBLISHED:
+        if claim.is_public:
             raise ValidationError(EVIDENCE_ON_PUBLISHED_CLAIM)
         return claim
 
 
 EVIDENCE_ON_PUBLISHED_CLAIM = (
-    "This claim is published: add its evidence on the claim's own page, where the correction "
-    "note readers will see is written."
+    "Readers see this claim: add its evidence on the claim's own page, where the correction "
+    "note they will read is written."
 )
 
 
@@ -463,7 +459,7 @@ class EvidenceAdmin(PartOfClaimAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Evidence of a published claim is changed from the claim, where the correction note is.
-        if obj is not None and of_published_claim(obj):
+        if obj is not None and of_public_claim(obj):
             return [field.name for field in Evidence._meta.fields]
         return super().get_readonly_fields(request, obj)
 

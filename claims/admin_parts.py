@@ -3,7 +3,7 @@ build on it while the claim's page shows the figures' inline."""
 
 from workbench.admin import HistoryAdmin
 
-from .choices import ClaimState
+from .choices import PUBLIC_STATES
 from .models import Claim
 
 
@@ -17,11 +17,11 @@ class PartOfClaimAdmin(HistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # A published claim's parts go only with a correction note, from the claim's own page.
-        if obj is not None and of_published_claim(obj):
+        if obj is not None and of_public_claim(obj):
             return False
         return super().has_delete_permission(request, obj)
 
 
-def of_published_claim(part) -> bool:
+def of_public_claim(part) -> bool:
     """Whether `part` belongs to a published claim (its claim may since have been deleted)."""
-    return Claim.objects.filter(pk=part.claim_id, state=ClaimState.PUBLISHED).exists()
+    return Claim.objects.filter(pk=part.claim_id, state__in=PUBLIC_STATES).exists()

@@ -17,6 +17,11 @@ class ClaimState(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Readers see a claim in these states (a withdrawn one keeps its page, with the notice), so any
+# change to what it says, its evidence or its figure is a public correction with a note.
+PUBLIC_STATES = (ClaimState.PUBLISHED, ClaimState.WITHDRAWN)
+
+
 class Verdict(models.TextChoices):
     ACCURATE = "accurate", "Accurate"
     MOSTLY_ACCURATE = "mostly_accurate", "Mostly accurate"

@@ -11,6 +11,7 @@ from sources.models import Source
 from workbench.fields import acting_user
 
 from .choices import (
+    PUBLIC_STATES,
     RELATION_LABELS,
     VERDICT_SCALE,
     ClaimKind,
@@ -114,7 +115,7 @@ class Claim(models.Model):
     @property
     def is_public(self) -> bool:
         """Published claims are public; a withdrawn one keeps its page, with the notice."""
-        return self.state in (ClaimState.PUBLISHED, ClaimState.WITHDRAWN)
+        return self.state in PUBLIC_STATES
 
     @property
     def is_withdrawn(self) -> bool:

@@ -27,6 +27,7 @@ from workbench.locking import next_version
 from workbench.slugs import unique_slug, unique_slugs
 
 from .choices import (
+    PUBLIC_STATES,
     STANCES_AGAINST,
     STANCES_FOR,
     ClaimKind,
@@ -311,10 +312,10 @@ def claim_save(
     changed = stored is not None and any(
         getattr(claim, field) != stored[field] for field in MATERIAL_FIELDS
     )
-    if changed and stored["state"] == ClaimState.PUBLISHED:
+    if changed and stored["state"] in PUBLIC_STATES:
         _require_correction(correction_note)
     _write(claim, by, expected_version)
-    if changed and stored["state"] == ClaimState.PUBLISHED:
+    if changed and stored["state"] in PUBLIC_STATES:
         correction_record(claim=claim, note=correction_note, by=by)
     claim_summary_refresh(claim_ids=[claim.pk])
     return claim
@@ -355,7 +356,7 @@ def claim_log(
 
 def _evidence_correction(evidence: Evidence, note: str, by: AbstractBaseUser | None) -> None:
     """Evidence of a published claim is part of what readers were shown."""
-    if evidence.claim.state == ClaimState.PUBLISHED:
+    if evidence.claim.is_public:
         _require_correction(note)
         correction_record(claim=evidence.claim, note=note, by=by)
 

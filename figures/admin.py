@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.contrib.admin.utils import flatten
 
 from claims.admin_parts import PartOfClaimAdmin
-from claims.choices import ClaimState
 from claims.services import CORRECTION_NEEDED
 from workbench.admin import HistoryAdmin, SafeInputMixin
 from workbench.unstorable import refuse_unshowable
@@ -55,7 +54,7 @@ class FigureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        published = self.instance.pk and self.instance.claim.state == ClaimState.PUBLISHED
+        published = self.instance.pk and self.instance.claim.is_public
         if published and self.has_changed() and not cleaned.get("correction_note", "").strip():
             self.add_error("correction_note", CORRECTION_NEEDED)
         return cleaned

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims.choices import ClaimState
 from claims.services import CORRECTION_NEEDED, PART_STAYS_WITH_CLAIM, correction_record
 from workbench.slugs import unique_slug
 
@@ -39,7 +38,7 @@ def subject_get_or_create(
 def _figure_correction(figure: Figure, note: str, by: AbstractBaseUser | None) -> None:
     """A published claim's figure is part of what readers were shown: changing or removing it
     is a correction. (Adding one restates the number the statement already gives.)"""
-    if figure.claim.state == ClaimState.PUBLISHED:
+    if figure.claim.is_public:
         if not note.strip():
             raise ValidationError({"correction_note": CORRECTION_NEEDED})
         correction_record(claim=figure.claim, note=note, by=by)

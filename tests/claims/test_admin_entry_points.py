@@ -66,7 +66,7 @@ def test_evidence_for_a_published_claim_is_added_on_the_claims_page(client, edit
     response = client.post(url, data)
 
     assert response.status_code == 200
-    assert "add its evidence on the claim" in response.content.decode()
+    assert "add its evidence on the claim&#x27;s own page" in response.content.decode()
     assert not published.evidence.exists()
 
 
@@ -208,3 +208,21 @@ def test_the_history_of_evidence_whose_claim_was_deleted_still_opens(client, sup
     )
     url = reverse("admin:claims_evidence_simple_history", args=[evidence.pk, record.history_id])
     assert client.get(url).status_code == 200
+
+
+def test_a_withdrawn_claim_keeps_its_page_so_changes_to_it_are_corrections(
+    client, editor, published
+):
+    services.claim_withdraw(claim=published, by=editor, reason="A duplicate.")
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_change", args=[published.pk])
+
+    refused = client.post(url, inline_post(client, url, {"statement": "Reworded."}))
+    assert refused.status_code == 200
+    published.refresh_from_db()
+    assert published.statement == "WuDao 2.0 has 1.75 trillion parameters."
+
+    client.post(
+        url, inline_post(client, url, {"statement": "Reworded.", "correction_note": "Why."})
+    )
+    assert published.corrections.filter(note="Why.").exists()
