@@ -18,7 +18,7 @@ from workbench.unstorable import KeysOnlyModelMultipleChoiceField, is_key, refus
 
 from . import services
 from .admin_parts import PartOfClaimAdmin, of_public_claim
-from .choices import RelationKind, Stance
+from .choices import ClaimState, RelationKind, Stance
 from .forms import ClaimImportForm
 from .interchange import CSV_COLUMNS
 from .models import STATEMENT_MAX_LENGTH, Claim, ClaimRelation, Correction, Evidence, Review, Topic
@@ -105,6 +105,7 @@ class EvidenceInline(SafeInputMixin, admin.TabularInline):
 
 class RelationInline(SafeInputMixin, admin.TabularInline):
     model = ClaimRelation
+    formset = PublishedClaimFormSet
     fk_name = "from_claim"
     extra = 1
     autocomplete_fields = ["to_claim"]
@@ -286,6 +287,7 @@ class ClaimAdmin(HistoryAdmin):
                 to_claim=duplicate,
                 kind=RelationKind.DUPLICATE_OF,
                 by=request.user,
+                correction_note=form.cleaned_data.get("correction_note", ""),
             )
 
     def get_fieldsets(self, request, obj=None):
@@ -359,7 +361,9 @@ class ClaimAdmin(HistoryAdmin):
             Evidence: lambda obj: services.evidence_save(
                 evidence=obj, by=request.user, correction_note=note
             ),
-            ClaimRelation: lambda obj: services.relation_save(relation=obj, by=request.user),
+            ClaimRelation: lambda obj: services.relation_save(
+                relation=obj, by=request.user, correction_note=note
+            ),
             Review: lambda obj: services.review_save(review=obj, by=request.user),
             Figure: lambda obj: figure_save(figure=obj, by=request.user, correction_note=note),
         }
@@ -368,7 +372,9 @@ class ClaimAdmin(HistoryAdmin):
             Evidence: lambda obj: services.evidence_delete(
                 evidence=obj, by=request.user, correction_note=note
             ),
-            ClaimRelation: lambda obj: services.relation_delete(relation=obj, by=request.user),
+            ClaimRelation: lambda obj: services.relation_delete(
+                relation=obj, by=request.user, correction_note=note
+            ),
             Review: lambda obj: services.review_delete(review=obj, by=request.user),
             Figure: lambda obj: figure_delete(figure=obj, by=request.user, correction_note=note),
         }
@@ -470,6 +476,21 @@ class EvidenceAdmin(PartOfClaimAdmin):
         services.evidence_delete(evidence=obj, by=request.user)
 
 
+RELATION_BETWEEN_PUBLISHED = (
+    "Both claims are published, so readers see this link on both pages: link them, or change "
+    "the link, on a claim's own page, where the correction note is written."
+)
+
+
+class ClaimRelationForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        ends = [cleaned.get("from_claim"), cleaned.get("to_claim")]
+        if all(end is not None and end.state == ClaimState.PUBLISHED for end in ends):
+            raise ValidationError(RELATION_BETWEEN_PUBLISHED)
+        return cleaned
+
+
 @admin.register(ClaimRelation)
 class ClaimRelationAdmin(HistoryAdmin):
     list_display = ["from_claim", "kind", "to_claim"]
@@ -477,6 +498,21 @@ class ClaimRelationAdmin(HistoryAdmin):
     list_select_related = ["from_claim", "to_claim"]
     search_fields = ["from_claim__statement", "to_claim__statement"]
     autocomplete_fields = ["from_claim", "to_claim"]
+    form = ClaimRelationForm
+
+    def get_readonly_fields(self, request, obj=None):
+        if (
+            obj is not None
+            and obj.pk
+            and ClaimRelation.objects.between_published().filter(pk=obj.pk).exists()
+        ):
+            return ["from_claim", "kind", "to_claim", "note"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and ClaimRelation.objects.between_published().filter(pk=obj.pk).exists():
+            return False
+        return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         services.relation_save(relation=obj, by=request.user)

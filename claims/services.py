@@ -87,6 +87,7 @@ MATERIAL_FIELDS = (
     "first_appeared_on",
 )
 EVIDENCE_FIELDS = ("source_id", "stance", "excerpt", "locator", "note")
+RELATION_FIELDS = ("from_claim_id", "to_claim_id", "kind", "note")
 # These change only through the grading, approval and withdrawal workflows below.
 WORKFLOW_FIELDS = (
     "state",
@@ -414,18 +415,45 @@ def evidence_add(
     )
 
 
+def _relation_correction(
+    pairs: Iterable[tuple[int, int]], note: str, by: AbstractBaseUser | None
+) -> None:
+    """A relation between two published claims shows on both pages (and may make them
+    contested): changing it is a correction, logged on both."""
+    for pair in set(pairs):
+        shown = list(Claim.objects.filter(pk__in=pair, state=ClaimState.PUBLISHED))
+        if len(shown) == 2:
+            _require_correction(note)
+            for claim in shown:
+                correction_record(claim=claim, note=note, by=by)
+
+
 @transaction.atomic
-def relation_save(*, relation: ClaimRelation, by: AbstractBaseUser | None) -> ClaimRelation:
+def relation_save(
+    *, relation: ClaimRelation, by: AbstractBaseUser | None, correction_note: str = ""
+) -> ClaimRelation:
+    ends = [(relation.from_claim_id, relation.to_claim_id)]
     if relation.pk is None:
         relation.created_by = by
+        changed = True
+    else:
+        stored = ClaimRelation.objects.filter(pk=relation.pk).values(*RELATION_FIELDS).first() or {}
+        changed = any(getattr(relation, field) != stored.get(field) for field in RELATION_FIELDS)
+        if stored:  # a repointed relation changes the pages it left too
+            ends.append((stored["from_claim_id"], stored["to_claim_id"]))
+    if changed:
+        _relation_correction(ends, correction_note, by)
     _save(relation, by)
-    claim_summary_refresh(claim_ids=[relation.from_claim_id, relation.to_claim_id])
+    claim_summary_refresh(claim_ids=[claim_id for pair in ends for claim_id in pair])
     return relation
 
 
 @transaction.atomic
-def relation_delete(*, relation: ClaimRelation, by: AbstractBaseUser | None) -> None:
-    ends = [relation.from_claim_id, relation.to_claim_id]
+def relation_delete(
+    *, relation: ClaimRelation, by: AbstractBaseUser | None, correction_note: str = ""
+) -> None:
+    ends = (relation.from_claim_id, relation.to_claim_id)
+    _relation_correction([ends], correction_note, by)
     relation._history_user = by
     relation.delete()
     claim_summary_refresh(claim_ids=ends)
@@ -438,10 +466,12 @@ def relation_add(
     kind: str = RelationKind.COUNTER_CLAIM,
     by: AbstractBaseUser | None,
     note: str = "",
+    correction_note: str = "",
 ) -> ClaimRelation:
     return relation_save(
         relation=ClaimRelation(from_claim=from_claim, to_claim=to_claim, kind=kind, note=note),
         by=by,
+        correction_note=correction_note,
     )
 
 

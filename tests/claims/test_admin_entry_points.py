@@ -3,6 +3,7 @@ a published claim's parts change only with a correction note, refusals are messa
 and text no page can show is refused."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from claims import services
@@ -226,3 +227,34 @@ def test_a_withdrawn_claim_keeps_its_page_so_changes_to_it_are_corrections(
         url, inline_post(client, url, {"statement": "Reworded.", "correction_note": "Why."})
     )
     assert published.corrections.filter(note="Why.").exists()
+
+
+def test_linking_two_published_claims_is_a_correction_on_both(client, editor, second_editor):
+    first = graded_and_published(statement="A.", reviewer=editor, approver=second_editor)
+    second = graded_and_published(statement="B.", reviewer=editor, approver=second_editor)
+    with pytest.raises(ValidationError, match="correction note"):
+        services.relation_add(from_claim=first, to_claim=second, by=editor)
+
+    relation = services.relation_add(
+        from_claim=first, to_claim=second, by=editor, correction_note="B answers A."
+    )
+    assert first.corrections.filter(note="B answers A.").exists()
+    assert second.corrections.filter(note="B answers A.").exists()
+
+    client.force_login(editor)
+    delete = reverse("admin:claims_claimrelation_delete", args=[relation.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403  # from a claim's page only
+    add = client.post(
+        reverse("admin:claims_claimrelation_add"),
+        {"from_claim": second.pk, "to_claim": first.pk, "kind": "counter_claim"},
+    )
+    assert "on a claim&#x27;s own page" in add.content.decode()
+
+
+def test_a_repointed_relation_leaves_no_stale_contested_flag(editor):
+    first, second, third = ClaimFactory(), ClaimFactory(), ClaimFactory()
+    relation = services.relation_add(from_claim=first, to_claim=second, by=editor)
+    relation.to_claim = third
+    services.relation_save(relation=relation, by=editor)
+    second.summary.refresh_from_db()
+    assert not second.summary.is_contested

@@ -34,11 +34,14 @@ class Command(BaseCommand):
         sources = self.load_sources(users["curator"])
         figures = DemoFigures(editor=editor, approver=approver, survey=sources[GOVAI])
         figures.load_table()
-        created = 0
-        for data in CLAIMS:
-            if not Claim.objects.filter(slug=data["slug"]).exists():
-                self.load_claim(data, sources, editor, approver)
-                created += 1
+        # Claims are linked before they are graded and published: a link between two
+        # published claims is a public correction, which the demo has no reason to show.
+        logged = [
+            (self.log_claim(data, sources, editor), data)
+            for data in CLAIMS
+            if not Claim.objects.filter(slug=data["slug"]).exists()
+        ]
+        created = len(logged)
         claims = {
             claim.slug: claim
             for claim in Claim.objects.filter(slug__in=[c["slug"] for c in CLAIMS])
@@ -53,6 +56,8 @@ class Command(BaseCommand):
                     from_claim=claims[from_slug], to_claim=claims[to_slug], kind=kind, by=editor
                 )
                 relations += 1
+        for claim, data in logged:
+            self.grade_claim(claim, data, editor, approver)
         figure_count = figures.load_on_existing_claims()
         if options["verbosity"]:
             self.stdout.write(
@@ -89,7 +94,7 @@ class Command(BaseCommand):
             for source in Source.objects.filter(slug__in=[s["slug"] for s in SOURCES])
         }
 
-    def load_claim(self, data: dict, sources: dict, editor, approver) -> None:
+    def log_claim(self, data: dict, sources: dict, editor) -> Claim:
         first_source, locator, first_date = data["first"]
         claim = services.claim_log(
             slug=data["slug"],
@@ -113,6 +118,9 @@ class Command(BaseCommand):
                 excerpt=item["excerpt"],
                 by=editor,
             )
+        return claim
+
+    def grade_claim(self, claim: Claim, data: dict, editor, approver) -> None:
         status = data.get("status", "published")
         if status == "draft":
             return
