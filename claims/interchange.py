@@ -8,6 +8,7 @@ claim's columns repeated on each of its rows (a claim without evidence has one r
 import use the same record, so an export imported into an empty workbench exports identically.
 """
 
+import codecs
 import csv
 import io
 import json
@@ -23,7 +24,7 @@ from figures.choices import Bound, Method, Rank
 from figures.models import NORMALISED_FIELDS, Figure, Subject
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
-from workbench.unstorable import NULL_CHARACTER, unshowable_problem
+from workbench.unstorable import unshowable_problem
 
 from .choices import ClaimKind, Confidence
 from .claimreview import claim_review
@@ -454,9 +455,14 @@ JSON_MAX_DEPTH = 10
 
 def unreadable_parts(file: IO[bytes], format: str) -> list[str]:
     """What keeps the file from being read at all, found before parsing it: lines that are not
-    UTF-8 or hold a null character (by line, not by byte offset), JSON nested too deeply."""
+    UTF-8 or hold characters no page can show (by line, not by byte offset), JSON nested too
+    deeply. The file is scanned in large chunks; lines are counted only when something is
+    wrong, so that a good file costs little."""
     file.seek(0)
-    found = list(_unreadable_lines(file))
+    found = []
+    if _has_unreadable_text(file):
+        file.seek(0)
+        found = list(_unreadable_lines(file))
     file.seek(0)
     if format == "json" and not found and _nested_too_deeply(file):
         found.append(f"The file nests JSON more than {JSON_MAX_DEPTH} levels deep.")
@@ -477,17 +483,29 @@ def _nested_too_deeply(file: IO[bytes]) -> bool:
     return False
 
 
+def _has_unreadable_text(file: IO[bytes], chunk_size: int = 1 << 20) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        while chunk := file.read(chunk_size):
+            if unshowable_problem(decoder.decode(chunk)):
+                return True
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def _unreadable_lines(file: IO[bytes]) -> Iterator[str]:
     for number, line in enumerate(file, start=1):
-        if b"\x00" in line:
-            yield f"line {number}: {NULL_CHARACTER}"
         try:
-            line.decode("utf-8")
+            problem = unshowable_problem(line.decode("utf-8"))
         except UnicodeDecodeError as error:
-            yield (
-                f"line {number}: is not valid UTF-8 (byte {error.start + 1} of the line); save "
-                "the file as UTF-8 and import it again"
+            problem = (
+                f"is not valid UTF-8 (byte {error.start + 1} of the line); save the file as "
+                "UTF-8 and import it again"
             )
+        if problem:
+            yield f"line {number}: {problem}"
 
 
 def _messages(model: type[Model], name: str, value: str) -> tuple[str, ...]:
@@ -578,18 +596,19 @@ def figure_problems(figure: dict[str, str]) -> list[str]:
     return problems
 
 
-def _unshowable_fields(value: Any, name: str = "") -> Iterator[str]:
-    """Each value of a record holding a character that cannot be stored or shown."""
+def unshowable_fields(value: Any, name: str = "") -> Iterator[str]:
+    """Each value of a record holding a character that cannot be stored or shown: in JSON they
+    may arrive escaped (\\u0000), where a scan of the file's text does not see them."""
     if isinstance(value, str):
         problem = unshowable_problem(value)
         if problem:
             yield f"{name or 'a value'}: {problem}"
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _unshowable_fields(item, f"{name} {key}".strip())
+            yield from unshowable_fields(item, f"{name} {key}".strip())
     elif isinstance(value, list):
         for number, item in enumerate(value, start=1):
-            yield from _unshowable_fields(item, f"{name} {number}".strip())
+            yield from unshowable_fields(item, f"{name} {number}".strip())
 
 
 def record_problems(record: dict[str, Any]) -> list[str]:
@@ -622,8 +641,6 @@ def record_problems(record: dict[str, Any]) -> list[str]:
     for relation in record["relations"]:
         checks.append((ClaimRelation, "kind", relation["kind"], f"relation to {relation['claim']}"))
     problems = [_problem(*check) for check in checks]
-    # Control characters, the null character among them, may also arrive escaped in JSON.
-    problems += list(_unshowable_fields(record))
     if not record["verdict"] and (record["rationale"] or record["confidence"]):
         problems.append("rationale and confidence need a verdict")
     for relation in record["relations"]:

@@ -42,6 +42,7 @@ from .interchange import (
     read_records,
     record_problems,
     unreadable_parts,
+    unshowable_fields,
 )
 from .models import Claim, ClaimRelation, ClaimSummary, Correction, Evidence, Review, Topic
 from .querysets import SEARCH_CONFIG, SEARCH_VECTOR
@@ -715,6 +716,8 @@ def _import_problems(file: IO[bytes], format: str) -> tuple[list[str], set[str]]
     problems, slugs, statements = [], set(), set()
     for where, record, shape_problems in read_records(file, format):
         found = shape_problems + (record_problems(record) if record else [])
+        if record and format == "json":
+            found += list(unshowable_fields(record))
         if record and record["slug"]:
             if record["slug"] in slugs:
                 found.append(f"the slug “{record['slug']}” is used by another claim above")

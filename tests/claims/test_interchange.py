@@ -461,9 +461,7 @@ def test_json_nested_far_deeper_than_claims_is_refused_at_once(editor):
 
 def test_a_control_character_is_reported_and_nothing_is_imported(editor):
     report = import_text(csv_text({**GOOD_ROW, "statement": "Model\x0bZ"}), "csv", by=editor)
-    assert (
-        "line 2: statement: contains the invisible control character U+000B" in report.problems[0]
-    )
+    assert "line 2: contains the invisible control character U+000B" in report.problems[0]
     assert Claim.objects.count() == 0
 
 
