@@ -24,7 +24,7 @@ from figures.choices import Bound, Method, Rank
 from figures.models import NORMALISED_FIELDS, Figure, Subject
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
-from workbench.unstorable import unshowable_problem
+from workbench.unstorable import might_be_unshowable, unshowable_problem
 
 from .choices import ClaimKind, Confidence
 from .claimreview import claim_review
@@ -485,10 +485,13 @@ def _nested_too_deeply(file: IO[bytes]) -> bool:
 
 def _has_unreadable_text(file: IO[bytes], chunk_size: int = 1 << 20) -> bool:
     decoder = codecs.getincrementaldecoder("utf-8")()
+    tail = b""  # a character's bytes may straddle two chunks
     try:
         while chunk := file.read(chunk_size):
-            if unshowable_problem(decoder.decode(chunk)):
+            decoder.decode(chunk)
+            if might_be_unshowable(tail + chunk):
                 return True
+            tail = chunk[-3:]
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return True

@@ -31,6 +31,24 @@ UNSHOWABLE_CHARACTER = (
 )
 
 
+# The same characters as bytes of UTF-8, tested quickly and conservatively: a match only means
+# "look closer" (b"\xbf\xbf" also ends ordinary characters such as U+3FFF).
+_C0_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def might_be_unshowable(data: bytes) -> bool:
+    """Whether UTF-8 `data` may hold a character UNSHOWABLE matches: about ten times faster
+    than decoding and searching it, for files of a hundred megabytes."""
+    return bool(
+        _C0_BYTES.search(data)
+        or _C1_BYTES.search(data)
+        or b"\xef\xb7" in data  # U+FDD0–U+FDEF, among others
+        or b"\xbf\xbe" in data  # U+nFFFE
+        or b"\xbf\xbf" in data  # U+nFFFF
+    )
+
+
 def is_key(field, value) -> bool:
     """Whether `value` could be a value of the key `field`: the right type, in its range (a
     huge number would otherwise overflow the database's integer deep inside a query)."""
