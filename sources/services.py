@@ -96,7 +96,6 @@ def outlet_get_or_create(*, name: str, homepage: str = "") -> Outlet:
     return outlet
 
 
-@transaction.atomic
 def _may_rate(by: AbstractBaseUser | None) -> bool:
     """Only curators rate (commands, with no user, load ratings curators gave)."""
     return by is None or by.has_perm("sources.rate_source")
@@ -106,6 +105,7 @@ def _unrated() -> dict:
     return {f: Source._meta.get_field(f).get_default() for f in RELIABILITY_FIELDS}
 
 
+@transaction.atomic
 def source_save(
     *, source: Source, by: AbstractBaseUser | None, expected_version: int | None = None
 ) -> Source:
