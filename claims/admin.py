@@ -440,18 +440,18 @@ class ClaimAdmin(HistoryAdmin):
         return None
 
 
+EVIDENCE_ON_PUBLISHED_CLAIM = (
+    "Readers see this claim: add its evidence on the claim's own page, where the correction "
+    "note they will read is written."
+)
+
+
 class EvidenceForm(forms.ModelForm):
     def clean_claim(self):
         claim = self.cleaned_data["claim"]
         if claim.is_public:
             raise ValidationError(EVIDENCE_ON_PUBLISHED_CLAIM)
         return claim
-
-
-EVIDENCE_ON_PUBLISHED_CLAIM = (
-    "Readers see this claim: add its evidence on the claim's own page, where the correction "
-    "note they will read is written."
-)
 
 
 @admin.register(Evidence)

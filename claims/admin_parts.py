@@ -23,5 +23,6 @@ class PartOfClaimAdmin(HistoryAdmin):
 
 
 def of_public_claim(part) -> bool:
-    """Whether `part` belongs to a published claim (its claim may since have been deleted)."""
+    """Whether `part` belongs to a claim readers see, published or withdrawn (its claim may
+    since have been deleted)."""
     return Claim.objects.filter(pk=part.claim_id, state__in=PUBLIC_STATES).exists()

@@ -23,6 +23,7 @@ from sources.models import Source
 from sources.services import source_key, sources_get_or_create
 from workbench.bulk import allocate_ids, batches, create_tracked, insert_rows
 from workbench.cache import bump_version
+from workbench.fields import field_defaults
 from workbench.locking import next_version
 from workbench.slugs import unique_slug, unique_slugs
 
@@ -271,9 +272,7 @@ def _require_correction(note: str) -> None:
 
 def _refuse_workflow_changes(claim: Claim, stored: dict | None) -> None:
     """State and verdict are the two-person rule's: only its workflows may set them."""
-    expected = stored or {
-        field: Claim._meta.get_field(field).get_default() for field in WORKFLOW_FIELDS
-    }
+    expected = stored or field_defaults(Claim, WORKFLOW_FIELDS)
     changed = [f for f in WORKFLOW_FIELDS if getattr(claim, f) != expected[f]]
     if changed:
         names = ", ".join(str(Claim._meta.get_field(f).verbose_name) for f in changed)

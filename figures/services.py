@@ -49,9 +49,10 @@ def figure_save(
     *, figure: Figure, by: AbstractBaseUser | None, correction_note: str = ""
 ) -> Figure:
     """Save a figure and re-examine every figure for the same subject and quantity."""
-    previous = Figure.objects.filter(pk=figure.pk).values("subject_id", "quantity").first()
+    stored = Figure.objects.filter(pk=figure.pk).values("subject_id", "quantity", "claim_id")
+    previous = stored.first()
     if previous:
-        if Figure.objects.filter(pk=figure.pk).exclude(claim_id=figure.claim_id).exists():
+        if previous.pop("claim_id") != figure.claim_id:
             raise ValidationError({"claim": PART_STAYS_WITH_CLAIM.format(part="A figure")})
         _figure_correction(figure, correction_note, by)
     if figure._state.adding and figure.created_by_id is None:

@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from workbench.bulk import create_tracked
+from workbench.fields import field_defaults
 from workbench.locking import next_version
 from workbench.slugs import unique_slug, unique_slugs
 
@@ -101,10 +102,6 @@ def _may_rate(by: AbstractBaseUser | None) -> bool:
     return by is None or by.has_perm("sources.rate_source")
 
 
-def _unrated() -> dict:
-    return {f: Source._meta.get_field(f).get_default() for f in RELIABILITY_FIELDS}
-
-
 @transaction.atomic
 def source_save(
     *, source: Source, by: AbstractBaseUser | None, expected_version: int | None = None
@@ -117,7 +114,7 @@ def source_save(
         stored = Source.objects.filter(pk=source.pk).values(*RELIABILITY_FIELDS, "title").first()
     if stored is None:  # new, or restored from its history
         source.created_by = source.created_by or by
-    before = stored or _unrated()
+    before = stored or field_defaults(Source, RELIABILITY_FIELDS)
     rating_changed = any(getattr(source, f) != before[f] for f in RELIABILITY_FIELDS)
     retitled = stored is not None and stored["title"] != source.title
     if rating_changed and not _may_rate(by):

@@ -82,20 +82,26 @@ class SafeInputMixin:
         return field
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        kwargs.setdefault("form_class", KeysOnlyModelChoiceField)
-        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
-            kwargs["widget"] = KeysOnlyAutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
+        self._keys_only(
+            db_field, request, kwargs, KeysOnlyModelChoiceField, KeysOnlyAutocompleteSelect
+        )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        kwargs.setdefault("form_class", KeysOnlyModelMultipleChoiceField)
-        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
-            kwargs["widget"] = KeysOnlyAutocompleteSelectMultiple(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
+        self._keys_only(
+            db_field,
+            request,
+            kwargs,
+            KeysOnlyModelMultipleChoiceField,
+            KeysOnlyAutocompleteSelectMultiple,
+        )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _keys_only(self, db_field, request, kwargs: dict, form_class, autocomplete) -> None:
+        """What Django would choose for this field, in the variant that checks keys first."""
+        kwargs.setdefault("form_class", form_class)
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = autocomplete(db_field, self.admin_site, using=kwargs.get("using"))
 
 
 class HistoryAdmin(SafeInputMixin, SimpleHistoryAdmin):
