@@ -28,7 +28,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
 django.setup()
 
-from claims.interchange import CSV_COLUMNS  # noqa: E402
+from exchange.records import CSV_COLUMNS  # noqa: E402
 
 MODELS = ["WuDao", "PanGu", "Yuan", "ERNIE", "GLM", "M6", "Qwen", "Doubao", "Kimi", "Baichuan"]
 STANCES = ["asserts", "supports", "refutes", "context"]

@@ -4,7 +4,7 @@ and on. Not a test: it prints a Markdown table for BENCHMARKS.md.
 
     DATABASE_URL=postgres://…/bench10k .venv/bin/python bench/run.py --label 10k
 
-The database must hold data from `manage.py generate_bench_data`. Needs `ab` (Debian package
+The database must hold data from `bench/generate_data.py`. Needs `ab` (Debian package
 apache2-utils) and gunicorn. Requests go to 127.0.0.1 only, bounded in number.
 """
 

@@ -1,9 +1,11 @@
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 
+from sources.api import SourceViewSet
+
 from . import selectors
 from .filtersets import ClaimFilterSet, ReviewFilterSet
-from .serializers import ClaimSerializer, ReviewSerializer
+from .serializers import CitedSourceSerializer, ClaimSerializer, ReviewSerializer
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
@@ -28,3 +30,12 @@ class ReviewViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.review_for_reader(self.request.user)
+
+
+class CitedSourceViewSet(SourceViewSet):
+    """The source registry, each source with the number of published claims citing it."""
+
+    serializer_class = CitedSourceSerializer
+
+    def get_queryset(self):
+        return selectors.sources_with_claim_counts()

@@ -5,9 +5,7 @@ from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from .choices import STANCES_AGAINST, STANCES_FOR, ClaimState, RelationKind
-
-PUBLIC_STATES = (ClaimState.PUBLISHED, ClaimState.WITHDRAWN)
+from .choices import PUBLIC_STATES, STANCES_AGAINST, STANCES_FOR, ClaimState, RelationKind
 
 SEARCH_CONFIG = "english"
 # Search ranks at most this many matches: ranking every match of a common word in a million
@@ -120,3 +118,20 @@ class ReviewQuerySet(models.QuerySet):
 class CorrectionQuerySet(models.QuerySet):
     def public(self) -> "CorrectionQuerySet":
         return self.filter(claim__state__in=PUBLIC_STATES)
+
+
+class FigureQuerySet(models.QuerySet):
+    def published(self) -> "FigureQuerySet":
+        """Figures readers see: those of published claims."""
+        return self.filter(claim__state=ClaimState.PUBLISHED)
+
+
+class FigureConflictQuerySet(models.QuerySet):
+    def published(self) -> "FigureConflictQuerySet":
+        """Conflicts readers see: between two figures of published claims."""
+        return self.filter(
+            figure__claim__state=ClaimState.PUBLISHED, other__claim__state=ClaimState.PUBLISHED
+        )
+
+    def involving(self, figure_ids) -> "FigureConflictQuerySet":
+        return self.filter(Q(figure__in=figure_ids) | Q(other__in=figure_ids))

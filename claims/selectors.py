@@ -1,16 +1,38 @@
 """Page-shaped reads: each public page's queryset, with the prefetches that fix its query count."""
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import QueryDict
 from rapidfuzz import fuzz, process
 
-from .choices import STANCES_AGAINST, STANCES_FOR, VERDICT_SCALE, Stance, Verdict
-from .models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
+from sources.models import Source
+
+from .choices import (
+    STANCES_AGAINST,
+    STANCES_FOR,
+    VERDICT_SCALE,
+    ClaimState,
+    Quantity,
+    Stance,
+    Verdict,
+)
+from .models import (
+    Claim,
+    ClaimRelation,
+    Correction,
+    Evidence,
+    Figure,
+    FigureConflict,
+    Review,
+    Topic,
+)
+
+CHART_QUANTITIES = (Quantity.PARAMETERS, Quantity.TRAINING_COMPUTE)
 
 
 def claim_list_public() -> QuerySet[Claim]:
@@ -215,3 +237,83 @@ def similar_claims(statement: str, *, exclude_pk: int | None = None, limit: int 
     for _, score, pk in best:
         found[pk].similarity = score / 100
     return [found[pk] for _, _, pk in best]
+
+
+def sources_with_claim_counts() -> QuerySet[Source]:
+    """The registry as readers list it, each source with the number of published claims that
+    cite it as evidence."""
+    # A correlated subquery, so only the sources on the page are counted, not all of them.
+    published_claims = (
+        Source.objects.filter(pk=OuterRef("pk"))
+        .annotate(
+            n=Count(
+                "evidence__claim",
+                filter=Q(evidence__claim__state=ClaimState.PUBLISHED),
+                distinct=True,
+            )
+        )
+        .values("n")
+    )
+    return (
+        Source.objects.select_related("outlet")
+        .annotate(claim_count=Subquery(published_claims, output_field=IntegerField()))
+        .order_by("title", "pk")
+    )
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ClaimFigures:
+    """What a claim page shows of its figure: the figure, every published figure for the same
+    subject and quantity (this one included), and the conflicts this one is in."""
+
+    figure: Figure | None = None
+    alongside: list[Figure] = field(default_factory=list)
+    conflicts: list[FigureConflict] = field(default_factory=list)
+
+
+def _published_figures() -> QuerySet[Figure]:
+    return Figure.objects.published().select_related("subject", "claim")
+
+
+def conflicts_public() -> QuerySet[FigureConflict]:
+    return FigureConflict.objects.published().select_related(
+        "figure__subject", "figure__claim", "other__claim"
+    )
+
+
+def figures_of_claim(claim: Claim) -> ClaimFigures:
+    """Two queries when the claim has a figure, none when it has none: the claim comes with
+    its figure and subject (claims.selectors)."""
+    figure = getattr(claim, "figure", None)  # a missing one-to-one raises AttributeError
+    if figure is None:
+        return ClaimFigures()
+    alongside = _published_figures().filter(subject=figure.subject, quantity=figure.quantity)
+    conflicts = conflicts_public().filter(Q(figure=figure) | Q(other=figure))
+    return ClaimFigures(figure, list(alongside.order_by("normalised")), list(conflicts))
+
+
+def chart_figures(quantity: str) -> QuerySet[Figure]:
+    """Published figures of one quantity for subjects with a release date, oldest first."""
+    return (
+        _published_figures()
+        .filter(quantity=quantity, subject__released_on__isnull=False)
+        .order_by("subject__released_on", "subject__name", "normalised")
+    )
+
+
+def conflict_pairs(quantity: str) -> QuerySet[FigureConflict]:
+    return FigureConflict.objects.published().filter(figure__quantity=quantity)
+
+
+def contested_claims(limit: int) -> QuerySet[Claim]:
+    """The published claims contested by evidence or counter-claims, most recently graded
+    first (the stored flag, so one query)."""
+    return (
+        Claim.objects.published()
+        .filter(summary__is_contested=True)
+        .select_related("summary")
+        .order_by("-graded_at", "-pk")[:limit]
+    )

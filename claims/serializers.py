@@ -3,12 +3,43 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from figures.serializers import FigureSerializer
-from sources.serializers import SourceBriefSerializer
+from sources.serializers import SourceBriefSerializer, SourceSerializer
 from workbench.site import absolute
 
 from .choices import VERDICT_SCALE, Confidence, RelationKind
-from .models import Claim, ClaimRelation, Correction, Evidence, Review
+from .models import Claim, ClaimRelation, Correction, Evidence, Figure, Review
+
+
+class FigureSerializer(serializers.ModelSerializer):
+    """A claim's figure: as stated, normalised, qualified and ranked."""
+
+    subject = serializers.CharField(source="subject.name")
+    normalised_upper = serializers.FloatField(
+        allow_null=True, help_text="None when the figure has no upper limit (“at least”)."
+    )
+
+    class Meta:
+        model = Figure
+        fields = [
+            "subject",
+            "quantity",
+            "value",
+            "lower",
+            "upper",
+            "unit",
+            "bound",
+            "scope",
+            "method",
+            "refers_to",
+            "rank",
+            "rank_reason",
+            "usd_rate",
+            "usd_rate_on",
+            "normalised",
+            "normalised_lower",
+            "normalised_upper",
+            "normalised_unit",
+        ]
 
 
 class VerdictField(serializers.Serializer):
@@ -141,3 +172,14 @@ class ClaimSerializer(serializers.ModelSerializer):
             ],
             many=True,
         ).data
+
+
+class CitedSourceSerializer(SourceSerializer):
+    """A source in the registry with the number of published claims citing it."""
+
+    claim_count = serializers.IntegerField(
+        help_text="Published claims that cite the source as evidence."
+    )
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "claim_count"]

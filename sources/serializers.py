@@ -23,9 +23,6 @@ class SourceBriefSerializer(serializers.ModelSerializer):
 
 class SourceSerializer(SourceBriefSerializer):
     page = serializers.SerializerMethodField()
-    claim_count = serializers.IntegerField(
-        help_text="Published claims that cite the source as evidence."
-    )
 
     class Meta(SourceBriefSerializer.Meta):
         fields = [
@@ -37,7 +34,6 @@ class SourceSerializer(SourceBriefSerializer):
             "language",
             "reliability_note",
             "archive_url",
-            "claim_count",
         ]
 
     archive_url = serializers.CharField(help_text="An archived copy's address, or empty.")

@@ -5,6 +5,14 @@ from simple_history.manager import HistoryManager
 from tests.factories import UserFactory
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Production's hasher costs a third of a second per password by design; tests make
+    # hundreds of accounts and check permissions, not hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(items):
     """Browser tests last: their live server needs committed data, so they empty the database
     after each test, which no other test should find."""

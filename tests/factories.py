@@ -2,12 +2,17 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, Stance, Verdict
-from claims.models import Claim, ClaimRelation, Evidence, Review, Topic
-from claims.services import claim_grade_and_publish, claim_summary_refresh
-from figures.choices import Quantity
-from figures.models import Figure, Subject
-from figures.services import figure_save
+from claims.choices import (
+    ClaimKind,
+    ClaimState,
+    Confidence,
+    Quantity,
+    RelationKind,
+    Stance,
+    Verdict,
+)
+from claims.models import Claim, ClaimRelation, Evidence, Figure, Review, Subject, Topic
+from claims.services import claim_grade_and_publish, claim_summary_refresh, figure_save
 from sources.choices import Reliability, SourceKind
 from sources.models import Outlet, Source
 

@@ -10,9 +10,8 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 from rest_framework.throttling import AnonRateThrottle
 
-from claims.choices import ClaimState, RelationKind, Stance, Verdict
+from claims.choices import Bound, ClaimState, Quantity, RelationKind, Stance, Verdict
 from claims.services import claim_withdraw
-from figures.choices import Bound, Quantity
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,

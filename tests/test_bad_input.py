@@ -182,7 +182,7 @@ AUTOCOMPLETE_POSTS = [
     ("admin:claims_claimrelation_add", {"to_claim": "abc", "from_claim": "1", "kind": "counter"}),
     ("admin:claims_evidence_add", {"source": "abc", "claim": "99999999999999999999999"}),
     ("admin:sources_source_add", {"title": "T", "outlet": "abc", "kind": "report"}),
-    ("admin:figures_figure_add", {"subject": "abc", "claim": "1.5"}),
+    ("admin:claims_figure_add", {"subject": "abc", "claim": "1.5"}),
     ("admin:claims_claim_add", {"statement": "S", "first_appeared_in": "abc", "topics": "x"}),
 ]
 

@@ -7,9 +7,18 @@ from django.urls import reverse
 
 from claims import services
 from claims.choices import ClaimState, Verdict
-from claims.models import Claim, ClaimRelation, Correction, Evidence, Review, Topic
-from figures.models import Figure, FigureConflict, Subject
-from figures.services import conflict_explain
+from claims.models import (
+    Claim,
+    ClaimRelation,
+    Correction,
+    Evidence,
+    Figure,
+    FigureConflict,
+    Review,
+    Subject,
+    Topic,
+)
+from claims.services import conflict_explain
 from sources.choices import Reliability
 from sources.models import Outlet, Source
 from sources.services import source_save

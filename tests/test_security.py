@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from claims import services
 from claims.choices import ClaimState, Stance, Verdict
-from figures.models import FigureConflict
-from figures.services import conflict_explain
+from claims.models import FigureConflict
+from claims.services import conflict_explain
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,

@@ -4,12 +4,11 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from claims.api import ClaimViewSet, ReviewViewSet
-from sources.api import SourceViewSet
+from claims.api import CitedSourceViewSet, ClaimViewSet, ReviewViewSet
 
 router = DefaultRouter()
 router.register("claims", ClaimViewSet, basename="claim")
-router.register("sources", SourceViewSet, basename="source")
+router.register("sources", CitedSourceViewSet, basename="source")
 router.register("reviews", ReviewViewSet, basename="review")
 
 urlpatterns = [

@@ -55,8 +55,12 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "workbench",  # project-wide commands: backup, restore
+    # The apps, each importing only those above it (ARCHITECTURE.md).
     "sources",
     "claims",
+    "exchange",
+    "readers",
+    # Migrations only: figures' tables, before claims took them over.
     "figures",
 ]
 

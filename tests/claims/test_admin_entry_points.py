@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from claims import services
 from claims.choices import Stance
-from claims.models import Evidence
-from figures.models import Figure
+from claims.models import Evidence, Figure
 from tests.admin_forms import inline_post
 from tests.factories import (
     ClaimFactory,
@@ -47,7 +46,7 @@ def test_a_figure_cannot_be_moved_to_another_claim(client, editor, published):
     figure = FigureFactory(claim=published)
     draft = ClaimFactory()
     client.force_login(editor)
-    url = reverse("admin:figures_figure_change", args=[figure.pk])
+    url = reverse("admin:claims_figure_change", args=[figure.pk])
 
     client.post(url, inline_post(client, url, {"claim": draft.pk, "correction_note": "Moved."}))
 
@@ -106,7 +105,7 @@ def test_a_figure_too_large_to_compare_is_refused(client, editor, value, unit):
     claim = ClaimFactory()
     subject = SubjectFactory()
     client.force_login(editor)
-    url = reverse("admin:figures_figure_add")
+    url = reverse("admin:claims_figure_add")
     data = inline_post(client, url, {})
     data.update(
         claim=claim.pk,
@@ -150,7 +149,7 @@ def test_a_unit_is_a_name_never_arithmetic(client, editor, unit):
     """pint evaluates expressions: "parameter**9**9**9" once held a worker for 30 s."""
     claim, subject = ClaimFactory(), SubjectFactory()
     client.force_login(editor)
-    url = reverse("admin:figures_figure_add")
+    url = reverse("admin:claims_figure_add")
     data = inline_post(client, url, {})
     data.update(claim=claim.pk, subject=subject.pk, quantity="parameters", value="1", unit=unit)
     response = client.post(url, data)
@@ -162,7 +161,7 @@ def test_a_unit_is_a_name_never_arithmetic(client, editor, unit):
 def test_a_figure_is_a_positive_amount_within_reason(client, editor, value):
     claim, subject = ClaimFactory(), SubjectFactory()
     client.force_login(editor)
-    url = reverse("admin:figures_figure_add")
+    url = reverse("admin:claims_figure_add")
     data = inline_post(client, url, {})
     data.update(claim=claim.pk, subject=subject.pk, quantity="parameters", value=value, unit="")
     assert client.post(url, data).status_code == 200

@@ -98,7 +98,7 @@ def test_changing_evidence_of_a_published_claim_needs_a_correction_note(publishe
 def test_a_new_verdict_is_a_correction_with_old_and_new_verdicts(
     client, published, editor, second_editor
 ):
-    with pytest.raises(ValidationError, match="what the new grading changes"):
+    with pytest.raises(ValidationError, match="write a correction note"):
         services.review_submit(
             claim=published, verdict=Verdict.INACCURATE, rationale="No.", by=editor
         )
@@ -113,13 +113,27 @@ def test_a_new_verdict_is_a_correction_with_old_and_new_verdicts(
     services.claim_publish(claim=published, approver=second_editor)
 
     note = Correction.objects.get(claim=published).note
-    assert (
-        note == "Verdict changed from Misleading to Inaccurate. We read the BaGuaLu paper itself."
-    )
+    assert note == "Verdict changed from Misleading to Inaccurate: We read the BaGuaLu paper itself."
     page = client.get(published.get_absolute_url()).content.decode()
-    assert "Verdict changed from Misleading to Inaccurate." in page
+    assert "Verdict changed from Misleading to Inaccurate:" in page
     listing = client.get(reverse("corrections")).content.decode()
     assert published.statement in listing
+
+
+def test_readers_are_told_once_what_changed_when_the_note_says_it_too(
+    client, published, editor, second_editor
+):
+    services.review_submit(
+        claim=published,
+        verdict=Verdict.INACCURATE,
+        rationale="The paper says 14.5T.",
+        correction_note="Verdict changed from Misleading to Inaccurate: we read the paper itself.",
+        by=editor,
+    )
+    services.claim_publish(claim=published, approver=second_editor)
+
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert page.count("Verdict changed from Misleading to Inaccurate") == 1
 
 
 def test_corrections_of_unpublished_claims_are_not_public(client, editor):

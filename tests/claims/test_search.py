@@ -1,6 +1,7 @@
 """Full-text search (PostgreSQL) and its word-search fallback (SQLite), one interface."""
 
 import pytest
+from readers.templatetags.readers_extras import highlight
 from django.db import connection
 from django.urls import reverse
 
@@ -8,7 +9,6 @@ from claims import services
 from claims.choices import Verdict
 from claims.models import Claim
 from claims.selectors import similar_claims
-from claims.templatetags.claims_extras import highlight
 from sources.services import source_save
 from tests.factories import ClaimFactory, EvidenceFactory, PublishedClaimFactory, SourceFactory
 

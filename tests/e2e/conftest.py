@@ -63,7 +63,7 @@ def restore_roles() -> None:
     ]:
         roles = getattr(importlib.import_module(migration), roles)
         if migration.startswith("figures"):
-            roles = {"Editors": {"figures": roles}}
+            roles = {"Editors": {"claims": roles}}  # figures moved into claims
         for role, apps_models in roles.items():
             group, _ = Group.objects.get_or_create(name=role)
             for app_label, models in apps_models.items():

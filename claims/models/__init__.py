@@ -1,0 +1,31 @@
+"""A claim, the evidence and counter-claims around it, its gradings and corrections
+(claim.py), and the number it states (figure.py)."""
+
+from .claim import (
+    EXCERPT_MAX_LENGTH,
+    STATEMENT_MAX_LENGTH,
+    Claim,
+    ClaimRelation,
+    ClaimSummary,
+    Correction,
+    Evidence,
+    Review,
+    Topic,
+)
+from .figure import NORMALISED_FIELDS, Figure, FigureConflict, Subject
+
+__all__ = [
+    "EXCERPT_MAX_LENGTH",
+    "NORMALISED_FIELDS",
+    "STATEMENT_MAX_LENGTH",
+    "Claim",
+    "ClaimRelation",
+    "ClaimSummary",
+    "Correction",
+    "Evidence",
+    "Figure",
+    "FigureConflict",
+    "Review",
+    "Subject",
+    "Topic",
+]

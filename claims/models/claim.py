@@ -1,0 +1,283 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from sources.models import Source
+from workbench.fields import acting_user
+
+from ..choices import (
+    PUBLIC_STATES,
+    RELATION_LABELS,
+    VERDICT_SCALE,
+    ClaimKind,
+    ClaimState,
+    Confidence,
+    RelationKind,
+    Stance,
+    Verdict,
+)
+from ..querysets import (
+    ClaimQuerySet,
+    CorrectionQuerySet,
+    EvidenceQuerySet,
+    RelationQuerySet,
+    ReviewQuerySet,
+)
+
+STATEMENT_MAX_LENGTH = 300
+EXCERPT_MAX_LENGTH = 1000
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Claim(models.Model):
+    statement = models.CharField(
+        max_length=STATEMENT_MAX_LENGTH, help_text="The claim in one sentence, in our own words."
+    )
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=10, choices=ClaimKind.choices, default=ClaimKind.FACT)
+    claimant = models.CharField(max_length=200, help_text="Who asserts the claim.")
+    first_appeared_in = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="first_appearances",
+        help_text="The earliest source known to make the claim.",
+    )
+    first_appeared_locator = models.CharField(
+        "locator", max_length=200, blank=True, help_text="Page, section, table, footnote, comment…"
+    )
+    first_appeared_on = models.DateField(null=True, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
+    context = models.TextField(blank=True, help_text="What a reader must know beside the verdict.")
+    state = models.CharField(
+        max_length=10, choices=ClaimState.choices, default=ClaimState.DRAFT, editable=False
+    )
+    # The newest published review's grading, copied here by review_publish() so that lists
+    # filter and sort on a column instead of a subquery.
+    verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True, editable=False)
+    confidence = models.CharField(
+        max_length=10, choices=Confidence.choices, blank=True, editable=False
+    )
+    graded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    recheck_due = models.DateField(
+        "re-check due",
+        null=True,
+        blank=True,
+        help_text="When the verdict should be looked at again (forecasts, fast-moving figures).",
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(blank=True, editable=False)
+    # Optimistic locking: a save based on an older version is refused, never silently merged.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = acting_user()
+
+    objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["-graded_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["state", "verdict", "-graded_at"]),
+            models.Index(fields=["state", "kind"]),
+            models.Index(fields=["state", "-graded_at"]),
+            models.Index(fields=["recheck_due"]),
+            models.Index(fields=["first_appeared_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        """Published claims are public; a withdrawn one keeps its page, with the notice."""
+        return self.state in PUBLIC_STATES
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.state == ClaimState.WITHDRAWN
+
+    @property
+    def rating(self) -> int | None:
+        return VERDICT_SCALE[self.verdict].rating if self.verdict else None
+
+    @property
+    def verdict_icon(self) -> str:
+        return VERDICT_SCALE[self.verdict].icon if self.verdict else ""
+
+    @property
+    def is_due_for_recheck(self) -> bool:
+        return self.recheck_due is not None and self.recheck_due <= timezone.localdate()
+
+
+class Evidence(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="evidence")
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    excerpt = models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(EXCERPT_MAX_LENGTH)],
+        help_text="A short excerpt or paraphrase of what the source says.",
+    )
+    locator = models.CharField(
+        max_length=200, help_text="Page, section, table, footnote or comment where it says so."
+    )
+    note = models.TextField(blank=True)
+    added_by = acting_user()
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["claim", "stance", "id"]
+        indexes = [models.Index(fields=["claim", "stance"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_stance_display()}: {self.source} ({self.locator})"
+
+
+class ClaimRelation(models.Model):
+    from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="relations_out")
+    to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="relations_in")
+    kind = models.CharField(max_length=15, choices=RelationKind.choices)
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = acting_user()
+
+    objects = RelationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_claim", "to_claim", "kind"], name="claim_relation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_claim=models.F("to_claim")),
+                name="claim_relation_not_to_itself",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_claim} — {self.get_kind_display()} — {self.to_claim}"
+
+    def label_from(self, claim: Claim) -> str:
+        """How the relation reads on the page of `claim`, one of its two ends."""
+        forward, backward = RELATION_LABELS[self.kind]
+        return forward if claim.pk == self.from_claim_id else backward
+
+    def other_end(self, claim: Claim) -> Claim:
+        return self.to_claim if claim.pk == self.from_claim_id else self.from_claim
+
+
+class Review(models.Model):
+    """A grading of a claim. Published reviews, newest first, are the claim's verdict history."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="reviews")
+    verdict = models.CharField(max_length=20, choices=Verdict.choices)
+    confidence = models.CharField(
+        max_length=10, choices=Confidence.choices, default=Confidence.MEDIUM
+    )
+    rationale = models.TextField()
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_by = acting_user(on_delete=models.PROTECT)
+    correction_note = models.TextField(
+        blank=True,
+        help_text="Required when the claim is already published: what changed and why.",
+    )
+
+    objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["claim", "-published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_verdict_display()} — {self.claim}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def rating(self) -> int:
+        return VERDICT_SCALE[self.verdict].rating
+
+    @property
+    def verdict_icon(self) -> str:
+        return VERDICT_SCALE[self.verdict].icon
+
+
+class Correction(models.Model):
+    """A public note that a published claim, its evidence or its verdict changed, and why."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = acting_user()
+
+    objects = CorrectionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Correction to “{self.claim}”"
+
+
+class ClaimSummary(models.Model):
+    """What lists and search need to know about a claim, derived from the claim, its evidence,
+    relations and published reviews, and rebuilt on every write by claim_summary_refresh().
+    Never edited and not in the history: `manage.py refresh_claim_summaries` rebuilds it."""
+
+    claim = models.OneToOneField(
+        Claim, primary_key=True, on_delete=models.CASCADE, related_name="summary"
+    )
+    is_contested = models.BooleanField(default=False)
+    evidence_for = models.PositiveIntegerField(default=0)
+    evidence_against = models.PositiveIntegerField(default=0)
+    # The searchable text by weight: the statement counts most, then who made it, then the rest
+    # (context, published rationales, evidence excerpts and the titles of the sources cited).
+    statement = models.TextField(blank=True)
+    claimant = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # PostgreSQL only (GIN-indexed); SQLite searches the text columns instead.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["is_contested", "-evidence_against"])]
+
+    def __str__(self) -> str:
+        return f"Summary of “{self.claim_id}”"

@@ -1,0 +1,80 @@
+"""Write workflows for claims, one module per kind of thing written: claims, evidence,
+relations, reviews (grading and approval), corrections (the rule for public changes), figures
+and search summaries. Admin, API, commands, history revert and imports all write through these;
+this package gathers them so that callers need not know which module holds a workflow.
+
+Every write saves model instances one by one, so each leaves a history record; nothing here uses
+QuerySet.update() or bulk_update() on a tracked model (the summaries are not tracked).
+"""
+
+from .claims import (
+    MATERIAL_FIELDS,
+    WORKFLOW_FIELDS,
+    claim_log,
+    claim_save,
+    claim_withdraw,
+    topic_get_or_create,
+)
+from .corrections import (
+    CORRECTION_NEEDED,
+    correction_missing,
+    correction_needed,
+    correction_record,
+    correction_require,
+)
+from .evidence import evidence_add, evidence_delete, evidence_save
+from .figures import (
+    conflict_explain,
+    figure_conflicts_detect,
+    figure_delete,
+    figure_save,
+    subject_get_or_create,
+)
+from .relations import relation_add, relation_delete, relation_save
+from .reviews import (
+    claim_grade_and_publish,
+    claim_publish,
+    claim_submit,
+    review_delete,
+    review_save,
+    review_submit,
+)
+from .summaries import (
+    claim_summaries_build,
+    claim_summaries_refresh_for_sources,
+    claim_summary_refresh,
+)
+
+__all__ = [
+    "CORRECTION_NEEDED",
+    "MATERIAL_FIELDS",
+    "WORKFLOW_FIELDS",
+    "claim_grade_and_publish",
+    "claim_log",
+    "claim_publish",
+    "claim_save",
+    "claim_submit",
+    "claim_summaries_build",
+    "claim_summaries_refresh_for_sources",
+    "claim_summary_refresh",
+    "claim_withdraw",
+    "conflict_explain",
+    "correction_missing",
+    "correction_needed",
+    "correction_record",
+    "correction_require",
+    "evidence_add",
+    "evidence_delete",
+    "evidence_save",
+    "figure_conflicts_detect",
+    "figure_delete",
+    "figure_save",
+    "relation_add",
+    "relation_delete",
+    "relation_save",
+    "review_delete",
+    "review_save",
+    "review_submit",
+    "subject_get_or_create",
+    "topic_get_or_create",
+]

@@ -1,0 +1,211 @@
+"""Grading and approval, the two-person rule: one editor grades a claim, another approves the
+grading before readers see it, and a new grading of a published claim is a correction."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ..choices import ClaimState, Confidence, Verdict
+from ..models import Claim, ClaimRelation, Correction, Review
+from .claims import MATERIAL_FIELDS
+from .common import claim_write, save_as
+from .corrections import correction_check, correction_record
+from .summaries import claim_summary_refresh, with_partners
+
+NOTHING_TO_PUBLISH = "A claim needs a review with a verdict before it can be published."
+
+SAME_PERSON_APPROVES = (
+    "The review was written by {reviewer}; a second person must approve it before it is published."
+)
+
+ONLY_DRAFTS_SUBMITTED = "Only a draft can be submitted for review; this claim is {state}."
+
+NOTHING_TO_APPROVE = "There is nothing to approve: this claim is {state} and has no pending review."
+
+PUBLISHED_REVIEW_IS_FINAL = "A published review is part of the verdict history; add a new review."
+
+ONLY_AUTHOR_CHANGES_GRADING = (
+    "This grading was written by {reviewer}; only they can change or remove it while it waits "
+    "for approval. To disagree, leave it unapproved and tell them why."
+)
+
+APPROVER_EDITED_CLAIM = (
+    "You changed this claim after it was graded ({what}), so you cannot also approve it: "
+    "another editor must."
+)
+
+
+@transaction.atomic
+def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
+    """Write or revise a pending grading of a claim. A draft claim moves into review with it;
+    a new grading of a published claim must say, in its correction note, why it changes."""
+    if review.pk is None:
+        review.reviewer = by
+    else:
+        _refuse_change_to_others_grading(review, by)
+    # A new grading of a claim readers see changes the public record: logged when approved.
+    correction_check([review.claim], review.correction_note)
+    save_as(review, by)
+    claim = review.claim
+    if claim.state == ClaimState.DRAFT:
+        claim.state = ClaimState.IN_REVIEW
+        claim_write(claim, by)
+    return review
+
+
+def _refuse_change_to_others_grading(review: Review, by: AbstractBaseUser) -> None:
+    """A grading is its author's until a second person approves it; then it is history."""
+    stored = Review.objects.filter(pk=review.pk).values("published_at", "reviewer_id").first()
+    if stored is None:
+        return  # restored from its history: a new grading by whoever restores it
+    if stored["published_at"] is not None:
+        raise ValidationError(PUBLISHED_REVIEW_IS_FINAL)
+    if stored["reviewer_id"] != by.pk:
+        raise ValidationError(ONLY_AUTHOR_CHANGES_GRADING.format(reviewer=review.reviewer))
+
+
+@transaction.atomic
+def review_delete(*, review: Review, by: AbstractBaseUser) -> None:
+    """Take back a pending grading; a claim left with none goes back to draft."""
+    _refuse_change_to_others_grading(review, by)
+    claim = review.claim
+    review._history_user = by
+    review.delete()
+    if claim.state == ClaimState.IN_REVIEW and not claim.reviews.exists():
+        claim.state = ClaimState.DRAFT
+        claim_write(claim, by)
+
+
+def review_submit(
+    *,
+    claim: Claim,
+    verdict: str,
+    rationale: str,
+    by: AbstractBaseUser,
+    confidence: str = Confidence.MEDIUM,
+    correction_note: str = "",
+) -> Review:
+    return review_save(
+        review=Review(
+            claim=claim,
+            verdict=verdict,
+            rationale=rationale,
+            confidence=confidence,
+            correction_note=correction_note,
+        ),
+        by=by,
+    )
+
+
+@transaction.atomic
+def claim_submit(*, claim: Claim, by: AbstractBaseUser | None) -> Claim:
+    if claim.state != ClaimState.DRAFT:
+        raise ValidationError(ONLY_DRAFTS_SUBMITTED.format(state=claim.get_state_display().lower()))
+    claim.state = ClaimState.IN_REVIEW
+    return claim_write(claim, by)
+
+
+@transaction.atomic
+def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
+    """Approve a claim in review, or a new grading of a published one: its pending reviews are
+    published, oldest first, and the newest becomes the current verdict. The approver may not
+    have written them. A changed verdict on a published claim is logged as a correction."""
+    pending = list(claim.reviews.filter(published_at__isnull=True).order_by("created_at"))
+    regrading = claim.state == ClaimState.PUBLISHED and bool(pending)
+    if claim.state != ClaimState.IN_REVIEW and not regrading:
+        raise ValidationError(NOTHING_TO_APPROVE.format(state=claim.get_state_display().lower()))
+    if not pending and not claim.verdict:
+        raise ValidationError(NOTHING_TO_PUBLISH)
+    if settings.WORKBENCH_REQUIRE_SECOND_PERSON:
+        for review in pending:
+            if review.reviewer_id == approver.pk:
+                raise ValidationError(SAME_PERSON_APPROVES.format(reviewer=review.reviewer))
+        if pending:
+            _refuse_approver_who_edited(claim, approver, since=pending[0].created_at)
+    now = timezone.now()
+    previous_verdict = claim.get_verdict_display()
+    for review in pending:
+        review.published_at = now
+        review.approved_by = approver
+        review._history_user = approver
+        review.save(update_fields=["published_at", "approved_by"])
+    if pending:
+        newest = pending[-1]
+        claim.verdict, claim.confidence, claim.graded_at = newest.verdict, newest.confidence, now
+    claim.state = ClaimState.PUBLISHED
+    claim.published_at = claim.published_at or now
+    claim_write(claim, approver)
+    claim_summary_refresh(claim_ids=with_partners(claim))
+    if regrading:
+        for review in pending:
+            correction_record(
+                claim=claim,
+                what=f"Verdict changed from {previous_verdict} to {review.get_verdict_display()}",
+                note=review.correction_note,
+                by=approver,
+            )
+            previous_verdict = review.get_verdict_display()
+    return claim
+
+
+def _refuse_approver_who_edited(claim: Claim, approver: AbstractBaseUser, since) -> None:
+    """What a second person approves must be what the first graded: an approver who changed
+    the claim's wording, evidence or figure after the grading would publish his own work."""
+    changed = []
+    records = list(claim.history.filter(history_date__gte=since).order_by("history_date"))
+    for record in records:
+        previous = record.prev_record
+        if record.history_user_id != approver.pk or previous is None:
+            continue
+        fields = record.diff_against(previous).changed_fields
+        changed += [f for f in fields if f in MATERIAL_FIELDS or f + "_id" in MATERIAL_FIELDS]
+    # The claim's own parts (evidence, its figure), wherever their app lives; gradings and
+    # corrections are not the claim's content.
+    for relation in Claim._meta.related_objects:
+        part = relation.related_model
+        if relation.field.name != "claim" or part in (Review, Correction):
+            continue
+        if not hasattr(part, "history"):
+            continue
+        edits = part.history.filter(
+            claim_id=claim.pk, history_date__gte=since, history_user_id=approver.pk
+        )
+        if edits.exists():
+            changed.append(str(part._meta.verbose_name))
+    # Counter-claims are shown on the claim's page too; a relation may have been repointed.
+    ever_related = ClaimRelation.history.filter(
+        Q(from_claim_id=claim.pk) | Q(to_claim_id=claim.pk)
+    ).values("id")
+    if ClaimRelation.history.filter(
+        id__in=ever_related, history_date__gte=since, history_user_id=approver.pk
+    ).exists():
+        changed.append("relations")
+    if changed:
+        what = ", ".join(dict.fromkeys(f.replace("_", " ") for f in changed))
+        raise ValidationError(APPROVER_EDITED_CLAIM.format(what=what))
+
+
+def claim_grade_and_publish(
+    *,
+    claim: Claim,
+    verdict: Verdict | str,
+    rationale: str,
+    reviewer: AbstractBaseUser,
+    approver: AbstractBaseUser,
+    confidence: str = Confidence.MEDIUM,
+    correction_note: str = "",
+) -> Claim:
+    """The whole path from a graded draft to a public claim, as two people take it."""
+    review_submit(
+        claim=claim,
+        verdict=verdict,
+        rationale=rationale,
+        confidence=confidence,
+        correction_note=correction_note,
+        by=reviewer,
+    )
+    claim.refresh_from_db()
+    return claim_publish(claim=claim, approver=approver)

@@ -1,0 +1,357 @@
+"""Importing claims from an exchange file: all or nothing, in bulk, with a history record
+for every row written."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import IO
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from claims.choices import ClaimKind, ClaimState, Confidence
+from claims.models import Claim, ClaimRelation, Evidence, Review, Topic
+from claims.services import (
+    claim_summaries_build,
+    claim_summary_refresh,
+    figure_save,
+    subject_get_or_create,
+    topic_get_or_create,
+)
+from sources.models import Source
+from sources.services import source_key, sources_get_or_create
+from workbench.bulk import allocate_ids, batches, create_tracked, insert_rows
+from workbench.cache import bump_version
+from workbench.slugs import unique_slugs
+
+from .read import FormatError, read_records, unreadable_parts
+from .validate import figure_from_record, record_problems, unshowable_fields
+
+IMPORT_BATCH_SIZE = 1000
+IMPORT_REASON = "Imported from {name}"
+SAME_PERSON_IMPORTS_AND_APPROVES = (
+    "The gradings in the file are recorded as {user}'s; a second person must approve them."
+)
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or, when `problems` is not empty, why it did nothing."""
+
+    problems: list[str] = field(default_factory=list)
+    claims: int = 0
+    published: int = 0
+    evidence: int = 0
+    relations: int = 0
+    sources: int = 0
+    figures: int = 0
+    unchanged: int = 0  # claims already in the workbench, left as they are
+    relations_skipped: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def __str__(self) -> str:
+        if self.problems:
+            return f"Nothing was imported: {len(self.problems)} problem(s) in the file."
+        text = (
+            f"Imported {self.claims} claims ({self.published} published), "
+            f"{self.evidence} evidence items, {self.relations} relations and "
+            f"{self.sources} new sources; {self.unchanged} claims were already in the "
+            "workbench and were left unchanged."
+        )
+        if self.figures:
+            text += f" {self.figures} claims carry figures."
+        if self.relations_skipped:
+            text += f" {len(self.relations_skipped)} relations to unknown claims were skipped."
+        return text
+
+
+def _import_problems(file: IO[bytes], format: str) -> tuple[list[str], set[str]]:
+    """Every problem in the file, found before anything is written; and the slugs it gives."""
+    unreadable = unreadable_parts(file, format)
+    if unreadable:
+        return unreadable, set()
+    problems, slugs, statements = [], set(), set()
+    for where, record, shape_problems in read_records(file, format):
+        found = shape_problems + (record_problems(record) if record else [])
+        if record and format == "json":
+            found += list(unshowable_fields(record))
+        if record and record["slug"]:
+            if record["slug"] in slugs:
+                found.append(f"the slug “{record['slug']}” is used by another claim above")
+            slugs.add(record["slug"])
+        elif record:
+            if record["statement"] in statements:
+                found.append("the same statement appears above; give each claim once")
+            statements.add(record["statement"])
+        problems += [f"{where}: {problem}" for problem in found]
+    return problems, slugs
+
+
+def claims_import(
+    *,
+    file: IO[bytes],
+    format: str,
+    name: str,
+    by: AbstractBaseUser,
+    approver: AbstractBaseUser | None = None,
+) -> ImportReport:
+    """Import claims with their evidence, sources, relations and gradings from a CSV or JSON
+    file (claims/interchange.py), all or nothing.
+
+    The whole file is checked first; one problem anywhere and nothing is written. Claims
+    already in the workbench (same slug, or same statement when the file gives none) are left
+    as they are, so importing a file twice changes nothing. Gradings are recorded as `by`'s
+    reviews: with an `approver` (a second person) they are published, otherwise they wait for
+    approval like any other. The file is read as a stream, twice, and written in batches, in
+    bulk but with a history record for every row."""
+    if approver and approver.pk == by.pk and settings.WORKBENCH_REQUIRE_SECOND_PERSON:
+        return ImportReport(problems=[SAME_PERSON_IMPORTS_AND_APPROVES.format(user=by)])
+    try:
+        problems, given_slugs = _import_problems(file, format)
+        if problems:
+            return ImportReport(problems=problems)
+        importer = _ClaimImporter(
+            by=by,
+            approver=approver,
+            reason=IMPORT_REASON.format(name=name),
+            reserved_slugs=given_slugs,
+        )
+        with transaction.atomic():
+            records = (record for _, record, _ in read_records(file, format))
+            for batch in batches(records, IMPORT_BATCH_SIZE):
+                importer.add(batch)
+            importer.finish()
+    except FormatError as error:
+        return ImportReport(problems=[str(error)])
+    except IntegrityError as error:
+        # Another editor wrote a conflicting row meanwhile; the import was rolled back whole.
+        return ImportReport(problems=[f"The import conflicts with the workbench: {error}"])
+    return importer.report
+
+
+class _ClaimImporter:
+    """The writing half of claims_import(), batch by batch, with rows written in bulk."""
+
+    def __init__(
+        self,
+        *,
+        by: AbstractBaseUser,
+        approver: AbstractBaseUser | None,
+        reason: str,
+        reserved_slugs: set[str],
+    ):
+        self.by, self.approver, self.reason = by, approver, reason
+        # Slugs the file gives its own claims: a slug made for another claim must avoid them.
+        self.reserved_slugs = reserved_slugs
+        self.now = timezone.now()
+        self.report = ImportReport()
+        self.topics: dict[str, int] = dict(Topic.objects.values_list("name", "pk"))
+        self.relations: list[tuple[int, dict[str, str]]] = []
+        self.new_claim_ids: list[int] = []
+        self.source_ids: dict[str, int] = {}
+
+    def _create(self, model, rows: list[dict]) -> list[dict]:
+        return create_tracked(model, rows, user_id=self.by.pk, reason=self.reason)
+
+    def add(self, records: list[dict]) -> None:
+        records = self._without_existing(records)
+        if not records:
+            return
+        source_ids = self._sources(records)
+        claims = self._claims(records, source_ids)
+        self._topics(records, claims)
+        self._evidence(records, claims, source_ids)
+        self._reviews(records, claims)
+        self._figures(records, claims)
+        self.relations += [
+            (claim["id"], relation)
+            for record, claim in zip(records, claims, strict=True)
+            for relation in record["relations"]
+        ]
+
+    def _without_existing(self, records: list[dict]) -> list[dict]:
+        slugs = {r["slug"] for r in records if r["slug"]}
+        statements = {r["statement"] for r in records if not r["slug"]}
+        existing = set(Claim.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        existing |= set(
+            Claim.objects.filter(statement__in=statements).values_list("statement", flat=True)
+        )
+        new = [r for r in records if (r["slug"] or r["statement"]) not in existing]
+        self.report.unchanged += len(records) - len(new)
+        return new
+
+    def _sources(self, records: list[dict]) -> dict[str, int]:
+        cited = [item["source"] for record in records for item in record["evidence"]]
+        cited += [record["first_appeared_in"] for record in records if record["first_appeared_in"]]
+        # Sources recur from batch to batch: look up each once per import.
+        unknown = [s for s in cited if source_key(**_key_fields(s)) not in self.source_ids]
+        if unknown:
+            before = Source.objects.count()
+            found = sources_get_or_create(sources=unknown, by=self.by, reason=self.reason)
+            self.source_ids |= found
+            self.report.sources += Source.objects.count() - before
+        return self.source_ids
+
+    def _claims(self, records: list[dict], source_ids: dict[str, int]) -> list[dict]:
+        statements = [r["statement"] for r in records if not r["slug"]]
+        slugs = iter(unique_slugs(Claim, statements, reserved=self.reserved_slugs))
+        rows = []
+        for record in records:
+            first = record["first_appeared_in"]
+            graded = bool(record["verdict"])
+            publish = graded and self.approver is not None
+            state = ClaimState.DRAFT
+            if graded:
+                state = ClaimState.PUBLISHED if publish else ClaimState.IN_REVIEW
+            rows.append(
+                {
+                    "slug": record["slug"] or next(slugs),
+                    "statement": record["statement"],
+                    "kind": record["kind"] or ClaimKind.FACT,
+                    "claimant": record["claimant"],
+                    "context": record["context"],
+                    "first_appeared_in_id": source_ids[source_key(**_key_fields(first))]
+                    if first
+                    else None,
+                    "first_appeared_locator": record["first_appeared_locator"],
+                    "first_appeared_on": record["first_appeared_on"] or None,
+                    "recheck_due": record["recheck_due"] or None,
+                    "state": state,
+                    "verdict": record["verdict"] if publish else "",
+                    "confidence": (record["confidence"] or Confidence.MEDIUM) if publish else "",
+                    "graded_at": self.now if publish else None,
+                    "published_at": self.now if publish else None,
+                    "created_at": self.now,
+                    "updated_at": self.now,
+                    "created_by_id": self.by.pk,
+                }
+            )
+            self.report.published += publish
+        claims = self._create(Claim, rows)
+        self.report.claims += len(claims)
+        self.new_claim_ids += [claim["id"] for claim in claims]
+        return claims
+
+    def _topics(self, records: list[dict], claims: list[dict]) -> None:
+        for name in {name for r in records for name in r["topics"]} - self.topics.keys():
+            self.topics[name] = topic_get_or_create(name=name).pk
+        links = [
+            {"claim_id": claim["id"], "topic_id": self.topics[name], "history": claim["history_id"]}
+            for record, claim in zip(records, claims, strict=True)
+            for name in dict.fromkeys(record["topics"])
+        ]
+        through = Claim.topics.through
+        for link, pk in zip(links, allocate_ids(through, len(links)), strict=True):
+            link["id"] = pk
+        insert_rows(through, links)
+        # The claims' first history records list their topics, as a save in the admin would.
+        topic_history = Claim.history.model.topics.model
+        history_ids = allocate_ids(topic_history, len(links))
+        insert_rows(
+            topic_history,
+            (
+                {**link, "m2m_history_id": m2m_id, "history_id": link["history"]}
+                for link, m2m_id in zip(links, history_ids, strict=True)
+            ),
+        )
+
+    def _evidence(self, records: list[dict], claims: list[dict], source_ids) -> None:
+        rows = [
+            {
+                "claim_id": claim["id"],
+                "source_id": source_ids[source_key(**_key_fields(item["source"]))],
+                "stance": item["stance"],
+                "excerpt": item["excerpt"],
+                "locator": item["locator"],
+                "note": item["note"],
+                "added_by_id": self.by.pk,
+                "added_at": self.now,
+            }
+            for record, claim in zip(records, claims, strict=True)
+            for item in record["evidence"]
+        ]
+        self.report.evidence += len(self._create(Evidence, rows))
+
+    def _reviews(self, records: list[dict], claims: list[dict]) -> None:
+        rows = [
+            {
+                "claim_id": claim["id"],
+                "verdict": record["verdict"],
+                "confidence": record["confidence"] or Confidence.MEDIUM,
+                "rationale": record["rationale"],
+                "reviewer_id": self.by.pk,
+                "created_at": self.now,
+                "published_at": self.now if self.approver else None,
+                "approved_by_id": self.approver.pk if self.approver else None,
+                "correction_note": "",
+            }
+            for record, claim in zip(records, claims, strict=True)
+            if record["verdict"]
+        ]
+        self._create(Review, rows)
+
+    def _figures(self, records: list[dict], claims: list[dict]) -> None:
+        """Figures one by one, through figure_save(): each is normalised and compared with
+        the figures already in the workbench, as if an editor had entered it."""
+
+        for record, claim in zip(records, claims, strict=True):
+            if not record["figure"]:
+                continue
+            figure = figure_from_record(record["figure"])
+            figure.claim_id = claim["id"]
+            figure.subject = subject_get_or_create(
+                name=record["figure"]["subject"],
+                released_on=record["figure"]["subject_released_on"] or None,
+            )
+            figure._change_reason = self.reason
+            figure_save(figure=figure, by=self.by)
+            self.report.figures += 1
+
+    def finish(self) -> None:
+        """Relations, once every claim they may point to exists; then summaries, once."""
+        slugs = sorted({relation["claim"] for _, relation in self.relations})
+        ids = {}
+        for chunk in batches(slugs, IMPORT_BATCH_SIZE):
+            ids.update(Claim.objects.filter(slug__in=chunk).values_list("slug", "pk"))
+        rows, partners, seen = [], set(), set()
+        for from_id, relation in self.relations:
+            to_id = ids.get(relation["claim"])
+            if to_id is None or to_id == from_id:
+                self.report.relations_skipped.append(relation["claim"])
+                continue
+            if (from_id, to_id, relation["kind"]) in seen:
+                continue  # given twice in the file
+            seen.add((from_id, to_id, relation["kind"]))
+            rows.append(
+                {
+                    "from_claim_id": from_id,
+                    "to_claim_id": to_id,
+                    "kind": relation["kind"],
+                    "note": relation["note"],
+                    "created_at": self.now,
+                    "created_by_id": self.by.pk,
+                }
+            )
+            partners.add(to_id)
+        self.report.relations = len(self._create(ClaimRelation, rows))
+        for low, high in _runs(self.new_claim_ids):
+            claim_summaries_build(low=low, high=high)
+        claim_summary_refresh(claim_ids=partners - set(self.new_claim_ids))
+        if self.new_claim_ids:
+            bump_version()  # bulk writes send no signals; public pages must still see them
+
+
+def _key_fields(source: dict[str, str]) -> dict[str, str]:
+    return {"title": source["title"], "url": source["url"]}
+
+
+def _runs(ids: list[int]) -> Iterable[tuple[int, int]]:
+    """Runs of consecutive ids as (first, last): new rows' ids, which are mostly one run."""
+    for _, run in groupby(enumerate(sorted(ids)), key=lambda pair: pair[1] - pair[0]):
+        pks = [pk for _, pk in run]
+        yield pks[0], pks[-1]

@@ -1,0 +1,287 @@
+"""Reading import files as a stream of records: CSV (a claim's rows one after another) or a
+JSON list; and the scan, before any parsing, for what keeps a file from being read at all."""
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+import ijson
+
+from workbench.unstorable import might_be_unshowable, unshowable_problem
+
+from .records import (
+    CLAIM_COLUMNS,
+    CLAIM_TEXT_FIELDS,
+    CSV_COLUMNS,
+    EVIDENCE_COLUMNS,
+    EVIDENCE_FIELDS,
+    FIGURE_COLUMNS,
+    FIGURE_FIELDS,
+    FIGURE_NUMBERS,
+    RELATION_FIELDS,
+    SOURCE_FIELDS,
+    FormatError,
+    cell_text,
+)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, found {json.dumps(value, default=str)[:40]}")
+    return value.strip()
+
+
+def _source_from_json(value: Any) -> dict[str, str] | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, dict):
+        raise ValueError("a source must be an object with a title")
+    return {name: _text(value.get(name)) for name in SOURCE_FIELDS}
+
+
+def _figure_from_json(value: Any) -> dict[str, str] | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, dict):
+        raise ValueError("a figure must be an object with a subject and a value")
+    return {
+        name: cell_text(value.get(name)) if name in FIGURE_NUMBERS else _text(value.get(name))
+        for name in FIGURE_FIELDS
+    }
+
+
+def record_from_json(item: Any) -> dict[str, Any]:
+    """A record from one element of a JSON file, with every field present and stripped.
+    Raises ValueError when the element does not have the record's shape."""
+    if not isinstance(item, dict):
+        raise ValueError("each claim must be a JSON object")
+    topics, relations, evidence = (
+        [] if item.get(name) is None else item[name] for name in ("topics", "relations", "evidence")
+    )
+    if not all(isinstance(value, list) for value in (topics, relations, evidence)):
+        raise ValueError("topics, relations and evidence must be lists")
+    if not all(isinstance(value, dict) for value in [*relations, *evidence]):
+        raise ValueError("each relation and each evidence item must be an object")
+    return {
+        **{name: _text(item.get(name)) for name in CLAIM_TEXT_FIELDS},
+        "topics": [_text(topic) for topic in topics],
+        "first_appeared_in": _source_from_json(item.get("first_appeared_in")),
+        "figure": _figure_from_json(item.get("figure")),
+        "relations": [{name: _text(r.get(name)) for name in RELATION_FIELDS} for r in relations],
+        "evidence": [
+            {
+                "source": _source_from_json(e.get("source")),
+                **{name: _text(e.get(name)) for name in EVIDENCE_FIELDS},
+            }
+            for e in evidence
+        ],
+    }
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _record_from_csv_rows(rows: list[dict[str, str]]) -> dict[str, Any]:
+    first = rows[0]
+    relations = []
+    for row in rows:
+        for entry in _split(row["relations"]):
+            kind, _, slug = entry.partition(":")
+            relation = {"kind": kind.strip(), "claim": slug.strip(), "note": ""}
+            if relation not in relations:
+                relations.append(relation)
+    return {
+        **{name: first[name] for name in CLAIM_TEXT_FIELDS},
+        "topics": _split(first["topics"]),
+        "first_appeared_in": (
+            {"title": first["first_source"], "url": first["first_source_url"]}
+            | {"outlet": "", "kind": "", "published_on": ""}
+            if first["first_source"] or first["first_source_url"]
+            else None
+        ),
+        "relations": relations,
+        "figure": (
+            {name: first[f"figure_{name}"] for name in FIGURE_FIELDS}
+            if any(first[column] for column in FIGURE_COLUMNS)
+            else None
+        ),
+        "evidence": [
+            {
+                "source": {
+                    "title": row["source"],
+                    "url": row["source_url"],
+                    "outlet": row["source_outlet"],
+                    "kind": row["source_kind"],
+                    "published_on": row["source_published_on"],
+                },
+                "stance": row["stance"],
+                "excerpt": row["excerpt"],
+                "locator": row["locator"],
+                "note": row["evidence_note"],
+            }
+            for row in rows
+            if any(row[name] for name in EVIDENCE_COLUMNS)
+        ],
+    }
+
+
+def _claim_key(row: dict[str, str]) -> str:
+    return row["slug"] or row["statement"]
+
+
+def _read_csv(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
+    text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
+    try:
+        reader = csv.reader(text)
+        header = [name.strip() for name in next(reader, [])]
+        missing = [name for name in ("statement", "claimant") if name not in header]
+        unknown = [name for name in header if name not in CSV_COLUMNS]
+        if missing or unknown:
+            raise FormatError(
+                "The CSV header must name the columns of the import format"
+                + (f"; missing: {', '.join(missing)}" if missing else "")
+                + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+                + f". The columns are: {', '.join(CSV_COLUMNS)}."
+            )
+        group: list[dict[str, str]] = []
+        group_start = 0
+        seen: set[str] = set()
+        blank = dict.fromkeys(CSV_COLUMNS, "")  # columns the file leaves out
+        for cells in reader:
+            line = reader.line_num
+            if not cells:
+                continue
+            if len(cells) > len(header):
+                yield f"line {line}", None, ["has more cells than the header has columns"]
+                continue
+            row = blank | dict(zip(header, map(str.strip, cells), strict=False))
+            if group and _claim_key(row) == _claim_key(group[0]):
+                differing = [
+                    name
+                    for name in CLAIM_COLUMNS + FIGURE_COLUMNS
+                    if name != "relations" and row[name] and row[name] != group[0][name]
+                ]
+                group.append(row)
+                if differing:
+                    yield (
+                        f"line {line}",
+                        None,
+                        [
+                            f"{', '.join(differing)} differ from line {group_start}, the claim's "
+                            "first row; give a claim's columns once or repeat them unchanged"
+                        ],
+                    )
+                continue
+            if group:
+                yield f"line {group_start}", _record_from_csv_rows(group), []
+            if _claim_key(row) in seen:
+                yield (
+                    f"line {line}",
+                    None,
+                    ["this claim's rows must follow one another; it already appeared above"],
+                )
+            seen.add(_claim_key(row))
+            group, group_start = [row], line
+        if group:
+            yield f"line {group_start}", _record_from_csv_rows(group), []
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise FormatError(f"The file is not readable as UTF-8 CSV: {error}") from error
+    finally:
+        text.detach()  # the caller owns the file and reads it again
+
+
+def _read_json(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
+    start = file.read(4096).lstrip()
+    file.seek(0)
+    if not start.startswith(b"["):
+        raise FormatError("The file must be a JSON list of claims: [{…}, {…}].")
+    try:
+        for number, item in enumerate(ijson.items(file, "item", use_float=True), start=1):
+            try:
+                yield f"claim {number}", record_from_json(item), []
+            except ValueError as error:
+                yield f"claim {number}", None, [str(error)]
+    except ijson.JSONError as error:
+        raise FormatError(
+            f"The file is not valid JSON ({error}); it must be a list of claims."
+        ) from error
+
+
+def read_records(file: IO[bytes], format: str) -> Iterator[tuple[str, dict | None, list[str]]]:
+    """Each claim in the file as (where it is, its record, problems with the file's shape
+    there), read as a stream. A record is None where its shape is wrong."""
+    file.seek(0)
+    if file.read(1) == b"":
+        raise FormatError("The file is empty.")
+    file.seek(0)
+    yield from (_read_csv if format == "csv" else _read_json)(file)
+
+
+# A claim in JSON nests a few levels deep (claims, evidence, a source); a file nested far deeper
+# is no claims file, and parsing it would take the parser time that grows with the square of
+# its depth.
+JSON_MAX_DEPTH = 10
+
+
+def unreadable_parts(file: IO[bytes], format: str) -> list[str]:
+    """What keeps the file from being read at all, found before parsing it: lines that are not
+    UTF-8 or hold characters no page can show (by line, not by byte offset), JSON nested too
+    deeply. The file is scanned in large chunks; lines are counted only when something is
+    wrong, so that a good file costs little."""
+    file.seek(0)
+    found = []
+    if _has_unreadable_text(file):
+        file.seek(0)
+        found = list(_unreadable_lines(file))
+    file.seek(0)
+    if format == "json" and not found and _nested_too_deeply(file):
+        found.append(f"The file nests JSON more than {JSON_MAX_DEPTH} levels deep.")
+    file.seek(0)
+    return found
+
+
+def _nested_too_deeply(file: IO[bytes]) -> bool:
+    depth = 0
+    try:
+        for event, _ in ijson.basic_parse(file):
+            depth += event in ("start_map", "start_array")
+            depth -= event in ("end_map", "end_array")
+            if depth > JSON_MAX_DEPTH:
+                return True
+    except ijson.JSONError:
+        pass  # reported, with its reason, when the file is read
+    return False
+
+
+def _has_unreadable_text(file: IO[bytes], chunk_size: int = 1 << 20) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    tail = b""  # a character's bytes may straddle two chunks
+    try:
+        while chunk := file.read(chunk_size):
+            decoder.decode(chunk)
+            if might_be_unshowable(tail + chunk):
+                return True
+            tail = chunk[-3:]
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _unreadable_lines(file: IO[bytes]) -> Iterator[str]:
+    for number, line in enumerate(file, start=1):
+        try:
+            problem = unshowable_problem(line.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            problem = (
+                f"is not valid UTF-8 (byte {error.start + 1} of the line); save the file as "
+                "UTF-8 and import it again"
+            )
+        if problem:
+            yield f"line {number}: {problem}"

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import path
+
+from . import views
+
+app_name = "exchange"
+
+urlpatterns = [
+    path("claims/export/<str:format>/", views.ClaimExportView.as_view(), name="export"),
+    # Inside the admin, beside the claim list it adds to; before the admin's own URLs.
+    path(
+        f"{settings.WORKBENCH_ADMIN_PATH}claims/claim/import/",
+        admin.site.admin_view(views.claim_import),
+        name="import",
+    ),
+]

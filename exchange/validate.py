@@ -1,0 +1,176 @@
+"""What is wrong with a record, in words an editor can act on: the same rules as the admin
+forms, taken from the models' own fields."""
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Model
+
+from claims.choices import Bound, ClaimKind, Confidence, Method, Rank
+from claims.models import (
+    NORMALISED_FIELDS,
+    Claim,
+    ClaimRelation,
+    Evidence,
+    Figure,
+    Review,
+    Subject,
+    Topic,
+)
+from sources.choices import SourceKind
+from sources.models import Outlet, Source
+from workbench.unstorable import unshowable_problem
+
+
+def _messages(model: type[Model], name: str, value: str) -> tuple[str, ...]:
+    """What the model field itself says of `value`: the same rules as the admin forms."""
+    field = model._meta.get_field(name)
+    if not value and field.blank:
+        return ()  # what clean() would conclude, without its cost on every empty cell
+    try:
+        field.clean(value if value or not field.null else None, None)
+    except ValidationError as error:
+        return tuple(error.messages)
+    return ()
+
+
+# Files repeat the same few choices and sources on row after row: check each once.
+_choice_messages = lru_cache(maxsize=1024)(_messages)
+
+
+def _problem(model: type[Model], name: str, value: str, label: str) -> str | None:
+    check = _choice_messages if model._meta.get_field(name).choices else _messages
+    messages = check(model, name, value)
+    return f"{label}: {' '.join(messages)}" if messages else None
+
+
+def _source_problems(source: dict[str, str], label: str) -> list[str]:
+    problems = _unlabelled_source_problems(
+        source["title"], source["url"], source["outlet"], source["kind"], source["published_on"]
+    )
+    return [f"{label}{problem}" for problem in problems]
+
+
+@lru_cache(maxsize=16_384)
+def _unlabelled_source_problems(
+    title: str, url: str, outlet: str, kind: str, published_on: str
+) -> tuple[str, ...]:
+    if not title:
+        return (": a source needs a title",)
+    checks = [
+        ("title", title),
+        ("url", url),
+        ("kind", kind or SourceKind.OTHER),
+        ("published_on", published_on),
+    ]
+    problems = [_problem(Source, name, value, f" {name}") for name, value in checks]
+    if outlet:
+        problems.append(_problem(Outlet, "name", outlet, " outlet"))
+    return tuple(problem for problem in problems if problem)
+
+
+def figure_from_record(figure: dict[str, str]) -> Figure:
+    """An unsaved figure (without claim and subject) from a record's figure; what the record
+    leaves empty takes the model's default. Checked with figure_problems()."""
+    fields = {
+        "quantity": figure["quantity"],
+        "value": figure["value"] or None,
+        "lower": figure["lower"] or None,
+        "upper": figure["upper"] or None,
+        "unit": figure["unit"],
+        "bound": figure["qualifier"] or Bound.EXACT,
+        "scope": figure["scope"],
+        "method": figure["method"] or Method.STATED,
+        "refers_to": figure["refers_to"] or None,
+        "rank": figure["rank"] or Rank.NORMAL,
+        "rank_reason": figure["rank_reason"],
+        "usd_rate": figure["usd_rate"] or None,
+        "usd_rate_on": figure["usd_rate_on"] or None,
+    }
+    return Figure(**fields)
+
+
+def figure_problems(figure: dict[str, str]) -> list[str]:
+    """What the figure model itself says of a record's figure, its unit included."""
+    problems = [] if figure["subject"] else ["figure: a figure needs its subject"]
+    problems += [
+        problem
+        for problem in [
+            _problem(Subject, "name", figure["subject"], "figure subject"),
+            _problem(Subject, "released_on", figure["subject_released_on"], "figure subject"),
+        ]
+        if problem and figure["subject"]
+    ]
+    try:
+        figure_from_record(figure).full_clean(exclude=["claim", "subject", *NORMALISED_FIELDS])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            field = "" if name == NON_FIELD_ERRORS else {"bound": "qualifier"}.get(name, name)
+            problems.append(f"figure {field}".rstrip() + f": {' '.join(messages)}")
+    return problems
+
+
+def unshowable_fields(value: Any, name: str = "") -> Iterator[str]:
+    """Each value of a record holding a character that cannot be stored or shown: in JSON they
+    may arrive escaped (\\u0000), where a scan of the file's text does not see them."""
+    if isinstance(value, str):
+        problem = unshowable_problem(value)
+        if problem:
+            yield f"{name or 'a value'}: {problem}"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from unshowable_fields(item, f"{name} {key}".strip())
+    elif isinstance(value, list):
+        for number, item in enumerate(value, start=1):
+            yield from unshowable_fields(item, f"{name} {number}".strip())
+
+
+def record_problems(record: dict[str, Any]) -> list[str]:
+    """Everything wrong with a record, each in words an editor can act on."""
+    checks: list[tuple[type[Model], str, str, str]] = [
+        (Claim, "statement", record["statement"], "statement"),
+        (Claim, "claimant", record["claimant"], "claimant"),
+        (Claim, "kind", record["kind"] or ClaimKind.FACT, "kind"),
+        (Claim, "first_appeared_locator", record["first_appeared_locator"], "locator"),
+        (Claim, "first_appeared_on", record["first_appeared_on"], "first_appeared_on"),
+        (Claim, "recheck_due", record["recheck_due"], "recheck_due"),
+        (Claim, "context", record["context"], "context"),
+    ]
+    if record["slug"]:
+        checks.append((Claim, "slug", record["slug"], "slug"))
+    if record["verdict"]:
+        checks += [
+            (Review, "verdict", record["verdict"], "verdict"),
+            (Review, "confidence", record["confidence"] or Confidence.MEDIUM, "confidence"),
+            (Review, "rationale", record["rationale"], "rationale"),
+        ]
+    checks += [(Topic, "name", topic, "topic") for topic in record["topics"]]
+    for number, item in enumerate(record["evidence"], start=1):
+        label = f"evidence {number}"
+        checks += [
+            (Evidence, "stance", item["stance"], f"{label} stance"),
+            (Evidence, "excerpt", item["excerpt"], f"{label} excerpt"),
+            (Evidence, "locator", item["locator"], f"{label} locator"),
+        ]
+    for relation in record["relations"]:
+        checks.append((ClaimRelation, "kind", relation["kind"], f"relation to {relation['claim']}"))
+    problems = [_problem(*check) for check in checks]
+    if not record["verdict"] and (record["rationale"] or record["confidence"]):
+        problems.append("rationale and confidence need a verdict")
+    for relation in record["relations"]:
+        if not relation["claim"]:
+            problems.append("a relation needs the other claim's short name (its slug)")
+        elif relation["claim"] == record["slug"]:
+            problems.append("a claim cannot be related to itself")
+    for number, item in enumerate(record["evidence"], start=1):
+        if item["source"] is None:
+            problems.append(f"evidence {number}: a source needs a title")
+        else:
+            problems += _source_problems(item["source"], f"evidence {number} source")
+    if record["first_appeared_in"]:
+        problems += _source_problems(record["first_appeared_in"], "first source")
+    if record["figure"]:
+        problems += figure_problems(record["figure"])
+    return [problem for problem in problems if problem]

@@ -1,0 +1,51 @@
+"""Filters and tags of the reader pages: search highlights, ClaimReview markup, amounts."""
+
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from claims.querysets import search_terms
+from claims.units import UNIT_LABELS, format_number
+from exchange.claimreview import claim_review, json_ld_script
+
+register = template.Library()
+
+
+@register.simple_tag
+def highlight(text: str, query: str | None) -> str:
+    """`text`, escaped, with the words of a search (and the rest of the words they begin)
+    marked. Matching runs on the raw text so that a search for "amp" never marks an entity."""
+    terms = search_terms(query or "")
+    if not terms:
+        return text
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))
+
+
+@register.simple_tag
+def claim_review_markup(claim) -> str:
+    """The claim's ClaimReview JSON-LD, or nothing for a claim that is not a current
+    fact-check (a withdrawn one)."""
+    review = claim_review(claim)
+    return json_ld_script(review) if review else ""
+
+
+@register.filter
+def amount(value: float | None, unit: str = "") -> str:
+    """1.75e12, "parameter" → "1.75 × 10¹² parameters"; small numbers as they are."""
+    if value is None:
+        return "no upper limit"
+    return f"{format_number(value)} {UNIT_LABELS.get(unit, unit)}".strip()
+
+
+@register.filter
+def times(ratio: float) -> str:
+    """How many times larger: 1.159 → "×1.16", 12.07 → "×12.1", 9375 → "×9,375"."""
+    return "×" + (f"{ratio:.3g}" if ratio < 100 else f"{ratio:,.0f}")

@@ -1,0 +1,146 @@
+"""The pages readers see: home, claim list and claim page, sources, the contested points and
+the figures chart, corrections and methodology. Thin: each reads through a selector of the app
+that owns the data and renders a template under templates/readers/."""
+
+from django.conf import settings
+from django.views.generic import DetailView, ListView, TemplateView
+
+from claims import selectors
+from claims.choices import VERDICT_SCALE, Verdict
+from claims.filtersets import ClaimFilterSet, FigureChartFilterSet
+from exchange.claimreview import BEST_RATING, WORST_RATING
+from sources import selectors as source_selectors
+from sources.filtersets import SourceFilterSet
+from workbench.cache import filterset_params
+from workbench.views import ForgivingPaginationMixin, PublicListView
+
+from .charts import scatter
+
+CONTESTED_CLAIMS_SHOWN = 50
+CONFLICTS_SHOWN = 100
+
+
+class HomeView(TemplateView):
+    template_name = "readers/home.html"
+    page_cache_params = ()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            verdict_counts=selectors.verdict_counts(),
+            most_contested=selectors.claim_most_contested(),
+            recently_graded=selectors.claim_list_public()[:8],
+            **kwargs,
+        )
+
+
+class ClaimListView(PublicListView):
+    filterset_class = ClaimFilterSet
+    template_name = "readers/claim_list.html"
+
+    def get_queryset(self):
+        return selectors.claim_list_public()
+
+    def get_context_data(self, **kwargs):
+        # Downloads apply the list's filters, whichever page the reader is on.
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context = super().get_context_data(
+            export_query=f"?{query.urlencode()}" if query else "", **kwargs
+        )
+        context["export_limit"] = settings.WORKBENCH_EXPORT_MAX_CLAIMS
+        context["export_allowed"] = context["paginator"].count <= context["export_limit"]
+        return context
+
+
+class ClaimDetailView(DetailView):
+    template_name = "readers/claim_detail.html"
+    page_cache_params = ()
+
+    def get_queryset(self):
+        return selectors.claim_detail_public()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            evidence=selectors.evidence_by_side(self.object),
+            relations=selectors.relations_of(self.object),
+            figures=selectors.figures_of_claim(self.object),
+            **kwargs,
+        )
+
+
+class SourceListView(PublicListView):
+    filterset_class = SourceFilterSet
+    template_name = "readers/source_list.html"
+
+    def get_queryset(self):
+        return selectors.sources_with_claim_counts()
+
+
+class SourceDetailView(DetailView):
+    template_name = "readers/source_detail.html"
+    page_cache_params = ()
+
+    def get_queryset(self):
+        return source_selectors.source_detail_public()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            claims=selectors.claims_for_source_public(self.object), **kwargs
+        )
+
+
+class ContestedView(TemplateView):
+    """The contested points: figures that disagree, and claims contested by evidence."""
+
+    template_name = "readers/contested.html"
+    page_cache_params = ()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            conflicts=selectors.conflicts_public()[:CONFLICTS_SHOWN],
+            contested=selectors.contested_claims(CONTESTED_CLAIMS_SHOWN),
+            tolerance_percent=round(settings.WORKBENCH_FIGURE_TOLERANCE * 100),
+            **kwargs,
+        )
+
+
+class FigureChartView(TemplateView):
+    """Published figures of one quantity against release dates, with conflicts linked."""
+
+    template_name = "readers/chart.html"
+    page_cache_params = filterset_params(FigureChartFilterSet)
+
+    def get_context_data(self, **kwargs):
+        filterset = FigureChartFilterSet(self.request.GET or None)
+        quantity = filterset.chosen_quantity
+        figures = list(selectors.chart_figures(quantity))
+        conflicts = list(selectors.conflict_pairs(quantity))
+        conflicting = {c.figure_id for c in conflicts} | {c.other_id for c in conflicts}
+        return super().get_context_data(
+            filter=filterset,
+            quantity=quantity,
+            chart=scatter(figures, conflicts),
+            figures=figures,
+            conflicting=conflicting,
+            **kwargs,
+        )
+
+
+class CorrectionListView(ForgivingPaginationMixin, ListView):
+    template_name = "readers/correction_list.html"
+    paginate_by = 50
+    page_cache_params = ("page",)
+
+    def get_queryset(self):
+        return selectors.correction_list_public()
+
+
+class MethodologyView(TemplateView):
+    template_name = "readers/methodology.html"
+    page_cache_params = ()
+
+    def get_context_data(self, **kwargs):
+        scale = [{"verdict": verdict, "meaning": VERDICT_SCALE[verdict]} for verdict in Verdict]
+        return super().get_context_data(
+            scale=scale, best_rating=BEST_RATING, worst_rating=WORST_RATING, **kwargs
+        )
