@@ -113,7 +113,9 @@ def test_a_new_verdict_is_a_correction_with_old_and_new_verdicts(
     services.claim_publish(claim=published, approver=second_editor)
 
     note = Correction.objects.get(claim=published).note
-    assert note == "Verdict changed from Misleading to Inaccurate: We read the BaGuaLu paper itself."
+    assert note == (
+        "Verdict changed from Misleading to Inaccurate: We read the BaGuaLu paper itself."
+    )
     page = client.get(published.get_absolute_url()).content.decode()
     assert "Verdict changed from Misleading to Inaccurate:" in page
     listing = client.get(reverse("corrections")).content.decode()

@@ -1,7 +1,6 @@
 """Full-text search (PostgreSQL) and its word-search fallback (SQLite), one interface."""
 
 import pytest
-from readers.templatetags.readers_extras import highlight
 from django.db import connection
 from django.urls import reverse
 
@@ -9,6 +8,7 @@ from claims import services
 from claims.choices import Verdict
 from claims.models import Claim
 from claims.selectors import similar_claims
+from readers.templatetags.readers_extras import highlight
 from sources.services import source_save
 from tests.factories import ClaimFactory, EvidenceFactory, PublishedClaimFactory, SourceFactory
 

@@ -1,10 +1,10 @@
 """Units and scale words, as editors type them and as figures are compared."""
 
 import pytest
-from readers.templatetags.readers_extras import times
 
 from claims.choices import Quantity
 from claims.units import UnknownUnit, format_number, normalise
+from readers.templatetags.readers_extras import times
 
 
 @pytest.mark.parametrize(

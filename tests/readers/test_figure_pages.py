@@ -218,9 +218,7 @@ def test_the_figures_admin_asks_the_same_note_and_deletes_only_unpublished_figur
     refused = client.post(url, inline_post(client, url, {"value": "200"}))
 
     assert "write a correction note" in text(refused)
-    assert (
-        client.get(reverse("admin:claims_figure_delete", args=[published.pk])).status_code == 403
-    )
+    assert client.get(reverse("admin:claims_figure_delete", args=[published.pk])).status_code == 403
     draft = FigureFactory(claim=ClaimFactory())
     delete = reverse("admin:claims_figure_delete", args=[draft.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 302
