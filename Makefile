@@ -24,6 +24,7 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test: install lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
