@@ -88,7 +88,21 @@ def claim_export() -> QuerySet[Claim]:
         Claim.objects.published(),
         relations=ClaimRelation.objects.between_published(),
         reviews=Review.objects.published(),
-    ).order_by("pk")
+    ).prefetch_related(_explained_conflicts(FigureConflict.objects.published())).order_by("pk")
+
+
+def claim_export_every_state() -> QuerySet[Claim]:
+    """Every claim, drafts and claims in review included, with everything it carries: for
+    moving a workbench's work (and the demo) from one database to another, never for readers."""
+    return _with_everything_shown(
+        Claim.objects.all(), relations=ClaimRelation.objects.all(), reviews=Review.objects.all()
+    ).prefetch_related(_explained_conflicts(FigureConflict.objects.all())).order_by("pk")
+
+
+def _explained_conflicts(conflicts: QuerySet[FigureConflict]) -> Prefetch:
+    return Prefetch(
+        "figure__conflicts_as_first", queryset=conflicts.select_related("other__claim")
+    )
 
 
 EXPORT_TOO_LARGE = (

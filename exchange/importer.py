@@ -1,6 +1,7 @@
 """Importing claims from an exchange file: all or nothing, in bulk, with a history record
 for every row written."""
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -10,12 +11,14 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
-from claims.choices import ClaimKind, ClaimState, Confidence
-from claims.models import Claim, ClaimRelation, Evidence, Review, Topic
+from claims.choices import ClaimKind, ClaimState, Confidence, SubjectKind
+from claims.models import Claim, ClaimRelation, Evidence, Figure, FigureConflict, Review, Topic
 from claims.services import (
     claim_summaries_build,
     claim_summary_refresh,
+    conflict_explain,
     figure_save,
     subject_get_or_create,
     topic_get_or_create,
@@ -47,6 +50,7 @@ class ImportReport:
     relations: int = 0
     sources: int = 0
     figures: int = 0
+    explanations: int = 0
     unchanged: int = 0  # claims already in the workbench, left as they are
     relations_skipped: list[str] = field(default_factory=list)
 
@@ -65,6 +69,8 @@ class ImportReport:
         )
         if self.figures:
             text += f" {self.figures} claims carry figures."
+        if self.explanations:
+            text += f" {self.explanations} disagreements between figures were explained."
         if self.relations_skipped:
             text += f" {len(self.relations_skipped)} relations to unknown claims were skipped."
         return text
@@ -101,14 +107,15 @@ def claims_import(
     approver: AbstractBaseUser | None = None,
 ) -> ImportReport:
     """Import claims with their evidence, sources, relations and gradings from a CSV or JSON
-    file (claims/interchange.py), all or nothing.
+    file (exchange/records.py), all or nothing.
 
     The whole file is checked first; one problem anywhere and nothing is written. Claims
     already in the workbench (same slug, or same statement when the file gives none) are left
     as they are, so importing a file twice changes nothing. Gradings are recorded as `by`'s
-    reviews: with an `approver` (a second person) they are published, otherwise they wait for
-    approval like any other. The file is read as a stream, twice, and written in batches, in
-    bulk but with a history record for every row."""
+    reviews: with an `approver` (a second person) they are published, unless the file says a
+    claim is still in review; without one they wait for approval like any other. A grading
+    keeps the date the file gives it. The file is read as a stream, twice, and written in
+    batches, in bulk but with a history record for every row."""
     if approver and approver.pk == by.pk and settings.WORKBENCH_REQUIRE_SECOND_PERSON:
         return ImportReport(problems=[SAME_PERSON_IMPORTS_AND_APPROVES.format(user=by)])
     try:
@@ -152,6 +159,7 @@ class _ClaimImporter:
         self.report = ImportReport()
         self.topics: dict[str, int] = dict(Topic.objects.values_list("name", "pk"))
         self.relations: list[tuple[int, dict[str, str]]] = []
+        self.explanations: list[tuple[Figure, dict[str, str]]] = []
         self.new_claim_ids: list[int] = []
         self.source_ids: dict[str, int] = {}
 
@@ -203,11 +211,11 @@ class _ClaimImporter:
         rows = []
         for record in records:
             first = record["first_appeared_in"]
-            graded = bool(record["verdict"])
-            publish = graded and self.approver is not None
+            publish = self._published(record)
             state = ClaimState.DRAFT
-            if graded:
+            if record["verdict"]:
                 state = ClaimState.PUBLISHED if publish else ClaimState.IN_REVIEW
+            graded_at = self._graded_at(record) if publish else None
             rows.append(
                 {
                     "slug": record["slug"] or next(slugs),
@@ -224,8 +232,8 @@ class _ClaimImporter:
                     "state": state,
                     "verdict": record["verdict"] if publish else "",
                     "confidence": (record["confidence"] or Confidence.MEDIUM) if publish else "",
-                    "graded_at": self.now if publish else None,
-                    "published_at": self.now if publish else None,
+                    "graded_at": graded_at,
+                    "published_at": graded_at,
                     "created_at": self.now,
                     "updated_at": self.now,
                     "created_by_id": self.by.pk,
@@ -236,6 +244,16 @@ class _ClaimImporter:
         self.report.claims += len(claims)
         self.new_claim_ids += [claim["id"] for claim in claims]
         return claims
+
+    def _published(self, record: dict) -> bool:
+        wanted = record["state"] in ("", ClaimState.PUBLISHED)
+        return bool(record["verdict"]) and wanted and self.approver is not None
+
+    def _graded_at(self, record: dict) -> datetime.datetime:
+        given = parse_datetime(record["graded_at"]) if record["graded_at"] else None
+        if given is None:
+            return self.now
+        return given if timezone.is_aware(given) else timezone.make_aware(given)
 
     def _topics(self, records: list[dict], claims: list[dict]) -> None:
         for name in {name for r in records for name in r["topics"]} - self.topics.keys():
@@ -278,21 +296,24 @@ class _ClaimImporter:
         self.report.evidence += len(self._create(Evidence, rows))
 
     def _reviews(self, records: list[dict], claims: list[dict]) -> None:
-        rows = [
-            {
-                "claim_id": claim["id"],
-                "verdict": record["verdict"],
-                "confidence": record["confidence"] or Confidence.MEDIUM,
-                "rationale": record["rationale"],
-                "reviewer_id": self.by.pk,
-                "created_at": self.now,
-                "published_at": self.now if self.approver else None,
-                "approved_by_id": self.approver.pk if self.approver else None,
-                "correction_note": "",
-            }
-            for record, claim in zip(records, claims, strict=True)
-            if record["verdict"]
-        ]
+        rows = []
+        for record, claim in zip(records, claims, strict=True):
+            if not record["verdict"]:
+                continue
+            publish = self._published(record)
+            rows.append(
+                {
+                    "claim_id": claim["id"],
+                    "verdict": record["verdict"],
+                    "confidence": record["confidence"] or Confidence.MEDIUM,
+                    "rationale": record["rationale"],
+                    "reviewer_id": self.by.pk,
+                    "created_at": self._graded_at(record) if publish else self.now,
+                    "published_at": claim["published_at"],
+                    "approved_by_id": self.approver.pk if publish else None,
+                    "correction_note": "",
+                }
+            )
         self._create(Review, rows)
 
     def _figures(self, records: list[dict], claims: list[dict]) -> None:
@@ -307,10 +328,26 @@ class _ClaimImporter:
             figure.subject = subject_get_or_create(
                 name=record["figure"]["subject"],
                 released_on=record["figure"]["subject_released_on"] or None,
+                kind=record["figure"]["subject_kind"] or SubjectKind.MODEL,
+                developers=record["figure"]["subject_developers"],
             )
             figure._change_reason = self.reason
             figure_save(figure=figure, by=self.by)
             self.report.figures += 1
+            self.explanations += [(figure, item) for item in record["figure"]["explanations"]]
+
+    def _explain(self) -> None:
+        """Explanations, once every figure they may concern exists; a pair the detector does
+        not find in disagreement has nothing to explain."""
+        for figure, item in self.explanations:
+            other = Figure.objects.filter(claim__slug=item["claim"]).first()
+            if other is None:
+                continue
+            first, second = sorted([figure, other], key=lambda f: f.pk)
+            conflict = FigureConflict.objects.filter(figure=first, other=second).first()
+            if conflict and not conflict.explanation:
+                conflict_explain(conflict=conflict, explanation=item["explanation"], by=self.by)
+                self.report.explanations += 1
 
     def finish(self) -> None:
         """Relations, once every claim they may point to exists; then summaries, once."""
@@ -339,6 +376,7 @@ class _ClaimImporter:
             )
             partners.add(to_id)
         self.report.relations = len(self._create(ClaimRelation, rows))
+        self._explain()
         for low, high in _runs(self.new_claim_ids):
             claim_summaries_build(low=low, high=high)
         claim_summary_refresh(claim_ids=partners - set(self.new_claim_ids))

@@ -44,15 +44,35 @@ def _source_from_json(value: Any) -> dict[str, str] | None:
     return {name: _text(value.get(name)) for name in SOURCE_FIELDS}
 
 
-def _figure_from_json(value: Any) -> dict[str, str] | None:
+def _figure_from_json(value: Any) -> dict[str, Any] | None:
     if value in (None, ""):
         return None
     if not isinstance(value, dict):
         raise ValueError("a figure must be an object with a subject and a value")
+    explanations = value.get("explanations") or []
+    if not isinstance(explanations, list) or not all(
+        isinstance(item, dict) for item in explanations
+    ):
+        raise ValueError("a figure's explanations must be a list of objects")
     return {
-        name: cell_text(value.get(name)) if name in FIGURE_NUMBERS else _text(value.get(name))
-        for name in FIGURE_FIELDS
+        **{
+            name: cell_text(value.get(name)) if name in FIGURE_NUMBERS else _text(value.get(name))
+            for name in FIGURE_FIELDS
+        },
+        "explanations": [
+            {"claim": _text(item.get("claim")), "explanation": _text(item.get("explanation"))}
+            for item in explanations
+        ],
     }
+
+
+def _explanations_from_cell(cell: str) -> list[dict[str, str]]:
+    explanations = []
+    for line in cell.splitlines():
+        slug, _, explanation = line.partition(":")
+        if line.strip():
+            explanations.append({"claim": slug.strip(), "explanation": explanation.strip()})
+    return explanations
 
 
 def record_from_json(item: Any) -> dict[str, Any]:
@@ -108,6 +128,7 @@ def _record_from_csv_rows(rows: list[dict[str, str]]) -> dict[str, Any]:
         "relations": relations,
         "figure": (
             {name: first[f"figure_{name}"] for name in FIGURE_FIELDS}
+            | {"explanations": _explanations_from_cell(first["figure_explanations"])}
             if any(first[column] for column in FIGURE_COLUMNS)
             else None
         ),

@@ -10,6 +10,7 @@ import use the same record, so an export imported into an empty workbench export
 
 from typing import Any
 
+from claims.choices import ClaimState
 from claims.models import Claim, Figure
 from sources.models import Source
 
@@ -35,9 +36,11 @@ CLAIM_COLUMNS = [
     "first_appeared_locator",
     "first_appeared_on",
     "recheck_due",
+    "state",
     "verdict",
     "confidence",
     "rationale",
+    "graded_at",
     "relations",
 ]
 
@@ -57,6 +60,8 @@ EVIDENCE_COLUMNS = [
 FIGURE_FIELDS = [
     "subject",
     "subject_released_on",
+    "subject_kind",
+    "subject_developers",
     "quantity",
     "value",
     "lower",
@@ -74,7 +79,9 @@ FIGURE_FIELDS = [
 
 FIGURE_NUMBERS = ("value", "lower", "upper", "usd_rate")
 
-FIGURE_COLUMNS = [f"figure_{name}" for name in FIGURE_FIELDS]
+# Editors' explanations of the disagreements between this figure and others, by the other
+# figure's claim; in CSV one "other-claim-slug: explanation" per line of the cell.
+FIGURE_COLUMNS = [f"figure_{name}" for name in FIGURE_FIELDS] + ["figure_explanations"]
 
 CSV_COLUMNS = CLAIM_COLUMNS + FIGURE_COLUMNS + EVIDENCE_COLUMNS
 
@@ -90,10 +97,16 @@ CLAIM_TEXT_FIELDS = [
     "first_appeared_locator",
     "first_appeared_on",
     "recheck_due",
+    "state",
     "verdict",
     "confidence",
     "rationale",
+    "graded_at",
 ]
+# How far through the workflow a claim in a file has come: a draft has no verdict; a graded
+# claim is "in_review" until a second person approves it, then "published". Files that say
+# nothing mean published when graded.
+IMPORTED_STATES = (ClaimState.DRAFT, ClaimState.IN_REVIEW, ClaimState.PUBLISHED)
 
 SOURCE_FIELDS = ["title", "url", "outlet", "kind", "published_on"]
 
@@ -126,6 +139,8 @@ def figure_record(figure: Figure | None) -> dict[str, Any] | None:
     return {
         "subject": figure.subject.name,
         "subject_released_on": _date(figure.subject.released_on),
+        "subject_kind": figure.subject.kind,
+        "subject_developers": figure.subject.developers,
         "quantity": figure.quantity,
         "value": figure.value,
         "lower": figure.lower,
@@ -139,12 +154,25 @@ def figure_record(figure: Figure | None) -> dict[str, Any] | None:
         "rank_reason": figure.rank_reason,
         "usd_rate": figure.usd_rate,
         "usd_rate_on": _date(figure.usd_rate_on),
+        # Each explained pair travels once, with the figure entered first.
+        "explanations": [
+            {"claim": conflict.other.claim.slug, "explanation": conflict.explanation}
+            for conflict in figure.conflicts_as_first.all()
+            if conflict.explanation
+        ],
     }
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
-    """A claim loaded by selectors.claim_export() as an exchange record."""
-    current = claim.verdict_history[0] if claim.verdict_history else None
+    """A claim loaded by selectors.claim_export() as an exchange record. A claim in review
+    carries the grading that waits for approval."""
+    published = [review for review in claim.verdict_history if review.published_at]
+    pending = [review for review in claim.verdict_history if not review.published_at]
+    grading = published[0] if published else None
+    verdict, confidence = claim.verdict, claim.confidence if claim.verdict else ""
+    if claim.state == ClaimState.IN_REVIEW and pending:
+        grading = pending[0]
+        verdict, confidence = grading.verdict, grading.confidence
     return {
         "slug": claim.slug,
         "statement": claim.statement,
@@ -158,9 +186,11 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "first_appeared_locator": claim.first_appeared_locator,
         "first_appeared_on": _date(claim.first_appeared_on),
         "recheck_due": _date(claim.recheck_due),
-        "verdict": claim.verdict,
-        "confidence": claim.confidence if claim.verdict else "",
-        "rationale": current.rationale if current else "",
+        "state": claim.state,
+        "verdict": verdict,
+        "confidence": confidence,
+        "rationale": grading.rationale if grading else "",
+        "graded_at": claim.graded_at.isoformat() if claim.graded_at else "",
         # Each relation travels once, with the claim it starts from.
         "relations": [
             {"kind": relation.kind, "claim": relation.to_claim.slug, "note": relation.note}
@@ -202,6 +232,10 @@ def csv_rows(record: dict[str, Any]) -> list[dict[str, str]]:
             f"figure_{name}": cell_text((record["figure"] or {}).get(name))
             for name in FIGURE_FIELDS
         },
+        "figure_explanations": "\n".join(
+            f"{item['claim']}: {item['explanation']}"
+            for item in (record["figure"] or {}).get("explanations", [])
+        ),
     }
     if not record["evidence"]:
         return [{**claim_columns, **dict.fromkeys(EVIDENCE_COLUMNS, "")}]

@@ -7,8 +7,9 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
+from django.utils.dateparse import parse_datetime
 
-from claims.choices import Bound, ClaimKind, Confidence, Method, Rank
+from claims.choices import Bound, ClaimKind, ClaimState, Confidence, Method, Rank, SubjectKind
 from claims.models import (
     NORMALISED_FIELDS,
     Claim,
@@ -22,6 +23,8 @@ from claims.models import (
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
 from workbench.unstorable import unshowable_problem
+
+from .records import IMPORTED_STATES
 
 
 def _messages(model: type[Model], name: str, value: str) -> tuple[str, ...]:
@@ -100,9 +103,18 @@ def figure_problems(figure: dict[str, str]) -> list[str]:
         for problem in [
             _problem(Subject, "name", figure["subject"], "figure subject"),
             _problem(Subject, "released_on", figure["subject_released_on"], "figure subject"),
+            _problem(
+                Subject, "kind", figure["subject_kind"] or SubjectKind.MODEL, "figure subject"
+            ),
+            _problem(Subject, "developers", figure["subject_developers"], "figure subject"),
         ]
         if problem and figure["subject"]
     ]
+    if any(not item["claim"] or not item["explanation"] for item in figure["explanations"]):
+        problems.append(
+            "figure explanations: each names the other figure's claim (its slug) and explains "
+            "the disagreement"
+        )
     try:
         figure_from_record(figure).full_clean(exclude=["claim", "subject", *NORMALISED_FIELDS])
     except ValidationError as error:
@@ -159,6 +171,7 @@ def record_problems(record: dict[str, Any]) -> list[str]:
     problems = [_problem(*check) for check in checks]
     if not record["verdict"] and (record["rationale"] or record["confidence"]):
         problems.append("rationale and confidence need a verdict")
+    problems += _workflow_problems(record)
     for relation in record["relations"]:
         if not relation["claim"]:
             problems.append("a relation needs the other claim's short name (its slug)")
@@ -174,3 +187,21 @@ def record_problems(record: dict[str, Any]) -> list[str]:
     if record["figure"]:
         problems += figure_problems(record["figure"])
     return [problem for problem in problems if problem]
+
+
+def _workflow_problems(record: dict[str, Any]) -> list[str]:
+    state, verdict = record["state"], record["verdict"]
+    if state and state not in IMPORTED_STATES:
+        names = ", ".join(IMPORTED_STATES)
+        return [f"state: a claim is imported as one of {names}, or with no state"]
+    problems = []
+    if state == ClaimState.DRAFT and verdict:
+        problems.append("state: a draft has no verdict yet; say in_review or published")
+    if state in (ClaimState.IN_REVIEW, ClaimState.PUBLISHED) and not verdict:
+        problems.append(f"state: a claim {state.replace('_', ' ')} needs a verdict")
+    if record["graded_at"]:
+        if not verdict:
+            problems.append("graded_at needs a verdict")
+        elif parse_datetime(record["graded_at"]) is None:
+            problems.append("graded_at: give a date and time such as 2025-06-30T09:00:00+00:00")
+    return problems

@@ -1,7 +1,5 @@
 """The documented backup and restore round-trip the whole database, history included."""
 
-import io
-
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -17,8 +15,7 @@ def backup(path) -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_lose_nothing(tmp_path, editor):
-    call_command("load_demo", stdout=io.StringIO())
+def test_backup_and_restore_lose_nothing(tmp_path, editor, demo):
     claim = Claim.objects.get(slug="bagualu-has-174-trillion-parameters")
     claim.statement = "BaGuaLu's system could scale to 174 trillion parameters."
     services.claim_save(claim=claim, by=editor, correction_note="Reworded after re-reading.")
@@ -39,8 +36,7 @@ def test_backup_and_restore_lose_nothing(tmp_path, editor):
 
 
 @pytest.mark.django_db
-def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
-    call_command("load_demo", stdout=io.StringIO())
+def test_restore_refuses_a_database_that_is_not_empty(tmp_path, demo):
     path = tmp_path / "backup.xml"
     call_command("backup", str(path), verbosity=0)
     with pytest.raises(CommandError, match="empty"):

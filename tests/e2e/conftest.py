@@ -6,7 +6,6 @@ failure, so that CI can never pass by not running them.
 """
 
 import importlib
-import io
 import os
 from pathlib import Path
 
@@ -77,10 +76,10 @@ def restore_roles() -> None:
 
 
 @pytest.fixture
-def demo(transactional_db, settings):
+def demo(transactional_db, demo_fixture_file, settings):
     settings.WORKBENCH_PAGE_CACHE = False  # each step must see the previous one's writes
     restore_roles()
-    call_command("load_demo", stdout=io.StringIO())
+    call_command("loaddata", demo_fixture_file, verbosity=0)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from claims.choices import ClaimState, RelationKind, Verdict
 from claims.models import Claim, ClaimRelation, Evidence, Figure, FigureConflict, Review, Subject
+from exchange.management.commands.load_demo import DEMO
 from sources.models import Source
 
 pytestmark = pytest.mark.django_db
@@ -57,5 +58,30 @@ def test_load_demo_twice_gives_the_same_database():
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert snapshot() == first
-    assert "0 claims and 0 relations added" in out.getvalue()
+    assert "Imported 0 claims" in out.getvalue() and "124 claims were already" in out.getvalue()
+    assert "Imported 0 sources and 0 subjects" in out.getvalue()
     assert "demo-workbench-2026" in out.getvalue()
+
+
+def test_the_demo_files_are_what_an_export_of_the_demo_writes(tmp_path):
+    """The demo is kept in the exchange format: loading it and exporting every claim and the
+    registry gives back the very files, byte for byte."""
+    call_command("load_demo", stdout=io.StringIO())
+    claims, registry = tmp_path / "claims.json", tmp_path / "registry.json"
+    call_command("export_claims", "--every-state", "--format=json", f"--output={claims}")
+    call_command("export_registry", f"--output={registry}")
+
+    assert claims.read_text() == (DEMO / "claims.json").read_text()
+    assert registry.read_text() == (DEMO / "registry.json").read_text()
+
+
+def test_the_demo_keeps_its_workflow_states_and_dates():
+    call_command("load_demo", stdout=io.StringIO())
+
+    in_review = Claim.objects.filter(state=ClaimState.IN_REVIEW)
+    assert in_review.count() == 3
+    assert not Review.objects.filter(claim__in=in_review, published_at__isnull=False).exists()
+    graded = Claim.objects.filter(state=ClaimState.PUBLISHED).values_list("graded_at", flat=True)
+    assert len({moment.date() for moment in graded}) == len(graded)  # one a day, not all today
+    approved = Review.objects.published().values_list("reviewer__username", "approved_by__username")
+    assert set(approved) == {("editor", "second-editor")}
