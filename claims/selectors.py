@@ -84,25 +84,31 @@ def claim_detail_public() -> QuerySet[Claim]:
 
 def claim_export() -> QuerySet[Claim]:
     """Published claims, as the public list shows them, with everything an export carries."""
-    return _with_everything_shown(
-        Claim.objects.published(),
-        relations=ClaimRelation.objects.between_published(),
-        reviews=Review.objects.published(),
-    ).prefetch_related(_explained_conflicts(FigureConflict.objects.published())).order_by("pk")
+    return (
+        _with_everything_shown(
+            Claim.objects.published(),
+            relations=ClaimRelation.objects.between_published(),
+            reviews=Review.objects.published(),
+        )
+        .prefetch_related(_explained_conflicts(FigureConflict.objects.published()))
+        .order_by("pk")
+    )
 
 
 def claim_export_every_state() -> QuerySet[Claim]:
     """Every claim, drafts and claims in review included, with everything it carries: for
     moving a workbench's work (and the demo) from one database to another, never for readers."""
-    return _with_everything_shown(
-        Claim.objects.all(), relations=ClaimRelation.objects.all(), reviews=Review.objects.all()
-    ).prefetch_related(_explained_conflicts(FigureConflict.objects.all())).order_by("pk")
+    return (
+        _with_everything_shown(
+            Claim.objects.all(), relations=ClaimRelation.objects.all(), reviews=Review.objects.all()
+        )
+        .prefetch_related(_explained_conflicts(FigureConflict.objects.all()))
+        .order_by("pk")
+    )
 
 
 def _explained_conflicts(conflicts: QuerySet[FigureConflict]) -> Prefetch:
-    return Prefetch(
-        "figure__conflicts_as_first", queryset=conflicts.select_related("other__claim")
-    )
+    return Prefetch("figure__conflicts_as_first", queryset=conflicts.select_related("other__claim"))
 
 
 EXPORT_TOO_LARGE = (
