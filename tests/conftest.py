@@ -2,6 +2,7 @@ import pytest
 from django.db.models import QuerySet
 from simple_history.manager import HistoryManager
 
+from tests.demo import load_demo_copy, restore_roles
 from tests.factories import UserFactory
 
 
@@ -60,6 +61,17 @@ def empty_page_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def roles_on_committed_data(request):
+    """A test on committed data (transaction=True: browser tests, backup and restore,
+    migrations) empties the database after itself, the roles the migrations made included;
+    the next such test gets them back before its accounts are made."""
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        restore_roles()
+
+
 @pytest.fixture(scope="session")
 def demo_fixture_file(django_db_setup, django_db_blocker, tmp_path_factory) -> str:
     """The demo, loaded once per test session through load_demo (the importers) and kept as a
@@ -69,8 +81,17 @@ def demo_fixture_file(django_db_setup, django_db_blocker, tmp_path_factory) -> s
 
     path = tmp_path_factory.mktemp("demo") / "demo.json"
     with django_db_blocker.unblock(), transaction.atomic():
+        restore_roles()  # a test on committed data may have emptied the database before
         call_command("load_demo", verbosity=0)
-        call_command("dumpdata", "auth.user", "sources", "claims", output=str(path), verbosity=0)
+        call_command(
+            "dumpdata",
+            "auth.user",
+            "sources",
+            "claims",
+            natural_foreign=True,  # accounts name their groups, which tests may have remade
+            output=str(path),
+            verbosity=0,
+        )
         transaction.set_rollback(True)
     return str(path)
 
@@ -78,9 +99,7 @@ def demo_fixture_file(django_db_setup, django_db_blocker, tmp_path_factory) -> s
 @pytest.fixture
 def demo(db, demo_fixture_file):
     """The demo database, copied from the session's build: about a second instead of three."""
-    from django.core.management import call_command
-
-    call_command("loaddata", demo_fixture_file, verbosity=0)
+    load_demo_copy(demo_fixture_file)
 
 
 @pytest.fixture

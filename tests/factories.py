@@ -12,7 +12,14 @@ from claims.choices import (
     Verdict,
 )
 from claims.models import Claim, ClaimRelation, Evidence, Figure, Review, Subject, Topic
-from claims.services import claim_grade_and_publish, claim_summary_refresh, figure_save
+from claims.services import (
+    claim_publish,
+    claim_save,
+    claim_summary_refresh,
+    figure_save,
+    review_save,
+    review_submit,
+)
 from sources.choices import Reliability, SourceKind
 from sources.models import Outlet, Source
 
@@ -78,7 +85,9 @@ class TopicFactory(factory.django.DjangoModelFactory):
 
 
 class ClaimFactory(factory.django.DjangoModelFactory):
-    """A draft claim; pass state=ClaimState.PUBLISHED and a verdict for a public one."""
+    """A claim logged through the services, as a draft; with state=IN_REVIEW it is also graded
+    (verdict, confidence, rationale) by `reviewer`, and with state=PUBLISHED approved by
+    `approver`, as every claim is. Graders default to two editors kept for the purpose."""
 
     class Meta:
         model = Claim
@@ -90,20 +99,41 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     claimant = "A developer"
     first_appeared_in = factory.SubFactory(SourceFactory)
     first_appeared_locator = "Table 1"
-    state = ClaimState.DRAFT
 
-    @factory.post_generation
-    def summary(obj, create, extracted, **kwargs):
-        if create:
-            refresh_summaries(obj.pk)
+    @classmethod
+    def _create(
+        cls,
+        model_class,
+        *args,
+        state=ClaimState.DRAFT,
+        verdict=Verdict.ACCURATE,
+        confidence=Confidence.HIGH,
+        rationale="The developer's paper gives the figure.",
+        reviewer=None,
+        approver=None,
+        **fields,
+    ):
+        claim = claim_save(claim=model_class(*args, **fields), by=None)
+        if state == ClaimState.DRAFT:
+            return claim
+        review_submit(
+            claim=claim,
+            verdict=verdict,
+            confidence=confidence,
+            rationale=rationale,
+            by=reviewer or UserFactory(username="factory-grader", role="Editors"),
+        )
+        if state == ClaimState.PUBLISHED:
+            approver = approver or UserFactory(username="factory-approver", role="Editors")
+            claim_publish(claim=claim, approver=approver)
+        claim.refresh_from_db()
+        return claim
 
 
 class PublishedClaimFactory(ClaimFactory):
+    """A claim graded by one editor and approved by another."""
+
     state = ClaimState.PUBLISHED
-    verdict = Verdict.ACCURATE
-    confidence = Confidence.HIGH
-    graded_at = factory.Faker("date_time_this_year", tzinfo=factory.Faker("pytimezone"))
-    published_at = factory.SelfAttribute("graded_at")
 
 
 class EvidenceFactory(factory.django.DjangoModelFactory):
@@ -139,6 +169,9 @@ class RelationFactory(factory.django.DjangoModelFactory):
 
 
 class ReviewFactory(factory.django.DjangoModelFactory):
+    """A grading waiting for approval, written through the services (a new grading of a
+    published claim says why, as it must)."""
+
     class Meta:
         model = Review
 
@@ -146,7 +179,12 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     verdict = Verdict.ACCURATE
     confidence = Confidence.MEDIUM
     rationale = "The developer's paper gives the figure."
+    correction_note = factory.LazyAttribute(lambda o: "A second look." if o.claim.is_public else "")
     reviewer = factory.SubFactory(UserFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, reviewer, **fields):
+        return review_save(review=model_class(*args, **fields), by=reviewer)
 
 
 class SubjectFactory(factory.django.DjangoModelFactory):
@@ -174,15 +212,3 @@ class FigureFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return figure_save(figure=model_class(*args, **kwargs), by=None)
-
-
-def graded_and_published(
-    *, reviewer, approver, verdict=Verdict.ACCURATE, rationale="The paper says so.", **fields
-) -> Claim:
-    """A claim logged, graded by one editor and approved by another, through the services."""
-    claim = ClaimFactory(**fields)
-    claim_grade_and_publish(
-        claim=claim, verdict=verdict, rationale=rationale, reviewer=reviewer, approver=approver
-    )
-    claim.refresh_from_db()
-    return claim

@@ -18,7 +18,6 @@ from tests.factories import (
     FigureFactory,
     PublishedClaimFactory,
     RelationFactory,
-    ReviewFactory,
     SourceFactory,
     SubjectFactory,
     TopicFactory,
@@ -44,7 +43,9 @@ def newsroom(editor):
         ),
         "mixed": PublishedClaimFactory(slug="mixed", verdict=Verdict.MIXED, claimant="Ministry"),
         "draft": ClaimFactory(slug="draft"),
-        "in-review": ClaimFactory(slug="in-review", state=ClaimState.IN_REVIEW),
+        "in-review": ClaimFactory(
+            slug="in-review", state=ClaimState.IN_REVIEW, verdict=Verdict.INACCURATE
+        ),
         "withdrawn": PublishedClaimFactory(slug="withdrawn"),
     }
     claims["inaccurate"].topics.add(chips)
@@ -53,7 +54,6 @@ def newsroom(editor):
     RelationFactory(
         from_claim=claims["accurate"], to_claim=claims["inaccurate"], kind=RelationKind.SUPPORTS
     )
-    ReviewFactory(claim=claims["in-review"], verdict=Verdict.INACCURATE)
     claim_withdraw(claim=claims["withdrawn"], by=editor, reason="Retracted.")
     FigureFactory(
         claim=claims["mixed"],
@@ -86,7 +86,9 @@ def test_anonymous_clients_see_published_claims_only(client, newsroom):
     assert client.get("/api/claims/in-review/").status_code == 404
     withdrawn = client.get("/api/claims/withdrawn/").json()
     assert withdrawn["state"] == "withdrawn" and withdrawn["withdrawn_reason"] == "Retracted."
-    assert client.get("/api/reviews/").json()["results"] == []  # the pending one is not shown
+    # Only published gradings of published claims: not the pending one, not the withdrawn's.
+    graded = [r["claim"] for r in client.get("/api/reviews/").json()["results"]]
+    assert sorted(graded) == ["accurate", "inaccurate", "mixed"]
 
 
 def test_editors_see_the_whole_desk(client, editor, newsroom):
@@ -94,7 +96,8 @@ def test_editors_see_the_whole_desk(client, editor, newsroom):
     listed = slugs(client.get("/api/claims/"))
     assert {"draft", "in-review", "withdrawn"} <= set(listed)
     assert client.get("/api/claims/draft/").json()["verdict"] is None
-    assert [r["claim"] for r in client.get("/api/reviews/").json()["results"]] == ["in-review"]
+    pending = client.get("/api/reviews/", {"claim": "in-review"}).json()["results"]
+    assert [(r["claim"], r["verdict"]["code"]) for r in pending] == [("in-review", "inaccurate")]
 
 
 def test_a_claim_carries_its_verdict_evidence_and_relations(client, newsroom):
@@ -205,7 +208,6 @@ def strict(node):
 )
 @pytest.mark.parametrize("role", ["anonymous", "editor"])
 def test_responses_match_the_schema(client, newsroom, url, path, role, request):
-    ReviewFactory(claim=newsroom["mixed"], published_at=newsroom["mixed"].published_at)
     if role == "editor":  # editors also see drafts: ungraded, with no confidence
         client.force_login(request.getfixturevalue("editor"))
     assert_matches_schema(client.get(url), path)
@@ -272,7 +274,6 @@ def test_api_lists_run_a_fixed_number_of_queries(client, url):
             claim = PublishedClaimFactory(first_appeared_in=source)
             claim.topics.add(TopicFactory())
             EvidenceFactory(claim=claim, stance=Stance.REFUTES)
-            ReviewFactory(claim=claim, published_at=claim.published_at)
             RelationFactory(from_claim=claim)
 
     grow(2)

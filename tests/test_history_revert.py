@@ -28,10 +28,10 @@ from tests.factories import (
     EvidenceFactory,
     FigureFactory,
     OutletFactory,
+    PublishedClaimFactory,
     SourceFactory,
     SubjectFactory,
     UserFactory,
-    graded_and_published,
 )
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def _revert(client, obj, record, **fields):
 
 
 def _graded_and_published(editor, second_editor, verdict=Verdict.MISLEADING):
-    return graded_and_published(
+    return PublishedClaimFactory(
         statement="China has no AGI race with the US.",
         verdict=verdict,
         reviewer=editor,

@@ -82,15 +82,8 @@ def test_the_author_of_a_grading_cannot_approve_it_but_a_second_editor_can(
 
 
 def test_published_gradings_are_shown_read_only(client, editor, second_editor):
-    from claims import services
-
-    claim = ClaimFactory()
-    services.claim_grade_and_publish(
-        claim=claim,
-        verdict=Verdict.ACCURATE,
-        rationale="Checked the paper.",
-        reviewer=editor,
-        approver=second_editor,
+    claim = PublishedClaimFactory(
+        rationale="Checked the paper.", reviewer=editor, approver=second_editor
     )
     client.force_login(editor)
     page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()

@@ -14,8 +14,8 @@ from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
     FigureFactory,
+    PublishedClaimFactory,
     SubjectFactory,
-    graded_and_published,
 )
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def published(editor, second_editor):
-    return graded_and_published(
+    return PublishedClaimFactory(
         statement="WuDao 2.0 has 1.75 trillion parameters.",
         reviewer=editor,
         approver=second_editor,
@@ -229,8 +229,8 @@ def test_a_withdrawn_claim_keeps_its_page_so_changes_to_it_are_corrections(
 
 
 def test_linking_two_published_claims_is_a_correction_on_both(client, editor, second_editor):
-    first = graded_and_published(statement="A.", reviewer=editor, approver=second_editor)
-    second = graded_and_published(statement="B.", reviewer=editor, approver=second_editor)
+    first = PublishedClaimFactory(statement="A.", reviewer=editor, approver=second_editor)
+    second = PublishedClaimFactory(statement="B.", reviewer=editor, approver=second_editor)
     with pytest.raises(ValidationError, match="correction note"):
         services.relation_add(from_claim=first, to_claim=second, by=editor)
 

@@ -8,23 +8,21 @@ from claims import services
 from claims.choices import ClaimState, Stance, Verdict
 from claims.models import Correction
 from tests.admin_forms import inline_post
-from tests.factories import ClaimFactory, EvidenceFactory, SourceFactory
+from tests.factories import ClaimFactory, EvidenceFactory, PublishedClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def published(editor, second_editor):
-    claim = ClaimFactory(statement="BaGuaLu has 174 trillion parameters.")
-    EvidenceFactory(claim=claim, stance=Stance.ASSERTS, locator="Compute section")
-    services.claim_grade_and_publish(
-        claim=claim,
+    claim = PublishedClaimFactory(
+        statement="BaGuaLu has 174 trillion parameters.",
         verdict=Verdict.MISLEADING,
         rationale="The table says 14.5T.",
         reviewer=editor,
         approver=second_editor,
     )
-    claim.refresh_from_db()
+    EvidenceFactory(claim=claim, stance=Stance.ASSERTS, locator="Compute section")
     return claim
 
 

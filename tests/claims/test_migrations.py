@@ -22,6 +22,19 @@ def migrate(targets):
 @pytest.mark.django_db(transaction=True)
 def test_a_database_with_figures_loses_nothing_when_they_move_into_claims():
     old = migrate(BEFORE_THE_MOVE)
+    # As figures/migrations/0002 left it: editors may change figures and explain conflicts.
+    editors, _ = old.get_model("auth", "Group").objects.get_or_create(name="Editors")
+    editors.permissions.add(
+        *old.get_model("auth", "Permission").objects.filter(
+            content_type__app_label="figures",
+            codename__in=["change_figure", "change_figureconflict"],
+        )
+    )
+    granted_before = set(
+        editors.permissions.filter(content_type__app_label="figures").values_list(
+            "codename", flat=True
+        )
+    )
     user = old.get_model("auth", "User").objects.create(username="editor")
     source = old.get_model("sources", "Source").objects.create(
         title="GovAI survey", slug="govai", url=""
@@ -86,5 +99,6 @@ def test_a_database_with_figures_loses_nothing_when_they_move_into_claims():
     # Permissions granted on figures before the move still hold, now as the claims app's.
     editors = Group.objects.get(name="Editors")
     granted = set(editors.permissions.values_list("content_type__app_label", "codename"))
-    assert {("claims", "change_figure"), ("claims", "change_figureconflict")} <= granted
+    assert {("claims", codename) for codename in granted_before} <= granted
+    assert {"change_figure", "change_figureconflict"} <= granted_before
     assert not editors.permissions.filter(content_type__app_label="figures").exists()

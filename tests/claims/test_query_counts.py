@@ -75,9 +75,6 @@ def test_source_pages_query_counts_are_fixed(client, n, django_assert_num_querie
 def test_a_cached_page_costs_one_query_and_a_change_shows_on_the_next_request(
     client, editor, second_editor, django_assert_num_queries
 ):
-    from claims import services
-    from claims.choices import Verdict
-    from tests.factories import ClaimFactory
 
     hub = populate(5)
     client.get(hub.get_absolute_url())
@@ -85,13 +82,8 @@ def test_a_cached_page_costs_one_query_and_a_change_shows_on_the_next_request(
         cached = client.get(hub.get_absolute_url())
     assert cached.status_code == 200
 
-    claim = ClaimFactory(statement="A newly published claim about Aquila.")
-    services.claim_grade_and_publish(
-        claim=claim,
-        verdict=Verdict.ACCURATE,
-        rationale="Yes.",
-        reviewer=editor,
-        approver=second_editor,
+    PublishedClaimFactory(
+        statement="A newly published claim about Aquila.", reviewer=editor, approver=second_editor
     )
     assert (
         "A newly published claim about Aquila."

@@ -30,13 +30,8 @@ def test_search_covers_statement_claimant_context_excerpts_sources_and_rationale
         claim=PublishedClaimFactory(slug="by-source"),
         source=SourceFactory(title="IEEE Spectrum on Aquila"),
     )
-    graded = ClaimFactory(slug="by-rationale")
-    services.claim_grade_and_publish(
-        claim=graded,
-        verdict=Verdict.MIXED,
-        rationale="Chinchilla changed the race.",
-        reviewer=editor,
-        approver=second_editor,
+    PublishedClaimFactory(
+        slug="by-rationale", verdict=Verdict.MIXED, rationale="Chinchilla changed the race."
     )
 
     assert found("BaGuaLu") == ["by-statement"]

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from claims import services
 from claims.choices import ClaimState, Confidence, Stance, Verdict
 from claims.models import Claim
-from tests.factories import ClaimFactory, SourceFactory
+from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,8 +70,8 @@ def test_one_person_teams_can_relax_the_two_person_rule(editor, settings):
     assert claim.state == ClaimState.PUBLISHED
 
 
-def test_publishing_without_a_review_is_refused(second_editor):
-    claim = ClaimFactory(state=ClaimState.IN_REVIEW)
+def test_publishing_without_a_review_is_refused(editor, second_editor):
+    claim = services.claim_submit(claim=ClaimFactory(), by=editor)
     with pytest.raises(ValidationError, match="needs a review"):
         services.claim_publish(claim=claim, approver=second_editor)
 
@@ -82,14 +82,7 @@ def test_a_draft_cannot_be_published_directly(second_editor):
 
 
 def test_current_verdict_is_the_newest_published_review(editor, second_editor):
-    claim = ClaimFactory()
-    services.claim_grade_and_publish(
-        claim=claim,
-        verdict=Verdict.ACCURATE,
-        rationale="First look.",
-        reviewer=editor,
-        approver=second_editor,
-    )
+    claim = PublishedClaimFactory(rationale="First look.", reviewer=editor, approver=second_editor)
     services.review_submit(
         claim=claim,
         verdict=Verdict.OUTDATED,
@@ -109,14 +102,7 @@ def test_current_verdict_is_the_newest_published_review(editor, second_editor):
 
 
 def test_a_published_review_cannot_be_rewritten(editor, second_editor):
-    claim = ClaimFactory()
-    services.claim_grade_and_publish(
-        claim=claim,
-        verdict=Verdict.ACCURATE,
-        rationale="First look.",
-        reviewer=editor,
-        approver=second_editor,
-    )
+    claim = PublishedClaimFactory(rationale="First look.", reviewer=editor, approver=second_editor)
     review = claim.reviews.get()
     review.verdict = Verdict.INACCURATE
     with pytest.raises(ValidationError, match="verdict history"):

@@ -5,12 +5,12 @@ these tests are skipped, unless WORKBENCH_REQUIRE_BROWSER=1 (as in .ci/run) make
 failure, so that CI can never pass by not running them.
 """
 
-import importlib
 import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests.demo import load_demo_copy
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The flags keep Chromium from reaching for Google's services on a closed network.
@@ -50,36 +50,10 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-def restore_roles() -> None:
-    """The editorial groups, as the migrations make them. A live server needs committed data,
-    so each browser test empties the database after itself, groups included (which is also
-    why these tests run last: tests/conftest.py)."""
-    from django.contrib.auth.models import Group, Permission
-
-    for migration, roles in [
-        ("claims.migrations.0002_roles", "ROLES"),
-        ("figures.migrations.0002_editor_permissions", "EDITORS"),
-    ]:
-        roles = getattr(importlib.import_module(migration), roles)
-        if migration.startswith("figures"):
-            roles = {"Editors": {"claims": roles}}  # figures moved into claims
-        for role, apps_models in roles.items():
-            group, _ = Group.objects.get_or_create(name=role)
-            for app_label, models in apps_models.items():
-                for model, actions in models.items():
-                    group.permissions.add(
-                        *Permission.objects.filter(
-                            content_type__app_label=app_label,
-                            codename__in=[f"{action}_{model}" for action in actions],
-                        )
-                    )
-
-
 @pytest.fixture
 def demo(transactional_db, demo_fixture_file, settings):
     settings.WORKBENCH_PAGE_CACHE = False  # each step must see the previous one's writes
-    restore_roles()
-    call_command("loaddata", demo_fixture_file, verbosity=0)
+    load_demo_copy(demo_fixture_file)
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from tests.factories import (
     OutletFactory,
     PublishedClaimFactory,
     RelationFactory,
-    ReviewFactory,
     SourceFactory,
     SubjectFactory,
     TopicFactory,
@@ -93,6 +92,9 @@ def newsroom(editor, second_editor):
         slug="family",
         statement="X is a family of models.",
         verdict=Verdict.ACCURATE,
+        rationale="Why family",
+        reviewer=editor,
+        approver=second_editor,
         first_appeared_in=survey,
         first_appeared_on="2023-01-01",
         recheck_due="2027-01-01",
@@ -102,19 +104,12 @@ def newsroom(editor, second_editor):
         slug="one-model",
         statement="X is one model.",
         verdict=Verdict.MISLEADING,
+        rationale="Why one-model",
+        reviewer=editor,
+        approver=second_editor,
         first_appeared_in=blog,
     )
     first.topics.add(topic)
-    for claim in (first, second):
-        ReviewFactory(
-            claim=claim,
-            verdict=claim.verdict,
-            confidence=claim.confidence,
-            rationale=f"Why {claim.slug}",
-            reviewer=editor,
-            approved_by=second_editor,
-            published_at=claim.published_at,
-        )
     EvidenceFactory(claim=first, source=survey, stance=Stance.ASSERTS, excerpt='Says "so", & more')
     EvidenceFactory(claim=second, source=blog, stance=Stance.ASSERTS, note="As announced.")
     EvidenceFactory(claim=second, source=survey, stance=Stance.REFUTES, excerpt="Line 1\nLine 2")

@@ -91,13 +91,8 @@ def test_counter_claim_shows_on_both_pages_and_relations_to_drafts_are_hidden(cl
 def test_verdict_history_lists_only_published_reviews_newest_first(client, editor, second_editor):
     from claims import services
 
-    claim = ClaimFactory()
-    services.claim_grade_and_publish(
-        claim=claim,
-        verdict=Verdict.ACCURATE,
-        rationale="Old view.",
-        reviewer=editor,
-        approver=second_editor,
+    claim = PublishedClaimFactory(
+        verdict=Verdict.ACCURATE, rationale="Old view.", reviewer=editor, approver=second_editor
     )
     services.claim_grade_and_publish(
         claim=claim,
