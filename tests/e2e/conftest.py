@@ -51,13 +51,14 @@ def browser():
 
 
 @pytest.fixture
-def demo(transactional_db, demo_fixture_file, settings):
+def live_demo(transactional_db, demo_fixture_file, settings):
+    """The demo, committed, for the live server the browser talks to."""
     settings.WORKBENCH_PAGE_CACHE = False  # each step must see the previous one's writes
     load_demo_copy(demo_fixture_file)
 
 
 @pytest.fixture
-def page(browser, live_server, demo):
+def page(browser, live_server, live_demo):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -82,7 +82,7 @@ GOOD_ROW = {
 
 
 @pytest.fixture
-def newsroom(editor, second_editor):
+def claims_to_export(editor, second_editor):
     """Published claims with every kind of content an export carries, and a draft."""
     outlet = OutletFactory(name="A research centre")
     survey = SourceFactory(title="Survey", outlet=outlet, published_on="2023-01-01")
@@ -157,7 +157,7 @@ def empty_the_workbench():
 
 @pytest.mark.parametrize("format", ["csv", "json"])
 def test_export_import_into_an_empty_workbench_export_again_is_identical(
-    newsroom, editor, second_editor, format
+    claims_to_export, editor, second_editor, format
 ):
     before = export(format)
     assert "draft-claim" not in before
@@ -174,7 +174,7 @@ def test_export_import_into_an_empty_workbench_export_again_is_identical(
     )
 
 
-def test_json_export_carries_every_field_of_a_claim(newsroom):
+def test_json_export_carries_every_field_of_a_claim(claims_to_export):
     [family, one_model] = json.loads(export("json"))
     assert family["relations"] == [
         {"kind": "counter_claim", "claim": "one-model", "note": "Opposite framings."}
@@ -185,7 +185,9 @@ def test_json_export_carries_every_field_of_a_claim(newsroom):
 
 
 @pytest.mark.parametrize("format", ["csv", "json"])
-def test_importing_the_same_file_twice_changes_nothing(newsroom, editor, second_editor, format):
+def test_importing_the_same_file_twice_changes_nothing(
+    claims_to_export, editor, second_editor, format
+):
     text = export(format)
     empty_the_workbench()
     import_text(text, format, by=editor, approver=second_editor)
@@ -340,18 +342,18 @@ def test_the_import_command_reports_problems_and_fails(tmp_path, editor, capsys)
     assert "Imported 1 claims (0 published)" in out.getvalue()
 
 
-def test_the_export_command_applies_the_public_filters(newsroom):
+def test_the_export_command_applies_the_public_filters(claims_to_export):
     assert [c["slug"] for c in json.loads(export("json", "verdict=misleading"))] == ["one-model"]
     with pytest.raises(CommandError, match="verdict"):
         export("csv", "verdict=plausible")
 
 
-def test_claimreview_export_is_the_markup_of_each_published_claim(newsroom):
+def test_claimreview_export_is_the_markup_of_each_published_claim(claims_to_export):
     reviews = json.loads(export("claimreview"))
     assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Accurate", "Misleading"]
 
 
-def test_the_list_offers_downloads_of_what_it_shows(client, newsroom):
+def test_the_list_offers_downloads_of_what_it_shows(client, claims_to_export):
     page = client.get("/claims/?verdict=misleading&page=1").content.decode()
     assert 'href="/claims/export/csv/?verdict=misleading"' in page
     response = client.get("/claims/export/json/?verdict=misleading")
@@ -416,7 +418,7 @@ def test_a_null_character_in_an_admin_upload_is_reported(client, editor):
 
 
 def test_a_download_larger_than_the_limit_is_refused_before_its_first_byte(
-    client, newsroom, settings
+    client, claims_to_export, settings
 ):
     settings.WORKBENCH_EXPORT_MAX_CLAIMS = 1
     page = client.get("/claims/").content.decode()

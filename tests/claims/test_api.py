@@ -32,7 +32,7 @@ def slugs(response) -> list[str]:
 
 
 @pytest.fixture
-def newsroom(editor):
+def claims_in_every_state(editor):
     """Published claims of several verdicts and topics, a draft, one in review, one withdrawn."""
     chips = TopicFactory(name="Chips", slug="chips")
     source = SourceFactory(title="Export control report", slug="export-report")
@@ -66,7 +66,7 @@ def newsroom(editor):
     return claims
 
 
-def test_a_claim_carries_its_figure_as_stated_and_normalised(client, newsroom):
+def test_a_claim_carries_its_figure_as_stated_and_normalised(client, claims_in_every_state):
     figure = client.get("/api/claims/mixed/").json()["figure"]
 
     assert figure["subject"] == "Yuan 1.0"
@@ -80,7 +80,7 @@ def test_a_claim_carries_its_figure_as_stated_and_normalised(client, newsroom):
     assert client.get("/api/claims/accurate/").json()["figure"] is None
 
 
-def test_anonymous_clients_see_published_claims_only(client, newsroom):
+def test_anonymous_clients_see_published_claims_only(client, claims_in_every_state):
     assert sorted(slugs(client.get("/api/claims/"))) == ["accurate", "inaccurate", "mixed"]
     assert client.get("/api/claims/draft/").status_code == 404
     assert client.get("/api/claims/in-review/").status_code == 404
@@ -91,7 +91,7 @@ def test_anonymous_clients_see_published_claims_only(client, newsroom):
     assert sorted(graded) == ["accurate", "inaccurate", "mixed"]
 
 
-def test_editors_see_the_whole_desk(client, editor, newsroom):
+def test_editors_see_the_whole_desk(client, editor, claims_in_every_state):
     client.force_login(editor)
     listed = slugs(client.get("/api/claims/"))
     assert {"draft", "in-review", "withdrawn"} <= set(listed)
@@ -100,7 +100,7 @@ def test_editors_see_the_whole_desk(client, editor, newsroom):
     assert [(r["claim"], r["verdict"]["code"]) for r in pending] == [("in-review", "inaccurate")]
 
 
-def test_a_claim_carries_its_verdict_evidence_and_relations(client, newsroom):
+def test_a_claim_carries_its_verdict_evidence_and_relations(client, claims_in_every_state):
     mixed = client.get("/api/claims/mixed/").json()
     assert mixed["verdict"] == {"code": "mixed", "label": "Mixed", "rating": 3}
     assert mixed["is_contested"] is True
@@ -132,14 +132,14 @@ def test_a_claim_carries_its_verdict_evidence_and_relations(client, newsroom):
         "q=GPUs",
     ],
 )
-def test_the_api_filters_exactly_as_the_public_list_does(client, newsroom, query):
+def test_the_api_filters_exactly_as_the_public_list_does(client, claims_in_every_state, query):
     page = client.get(f"/claims/?{query.replace('contested=true', 'contested=on')}")
     on_page = sorted(claim.slug for claim in page.context["object_list"])
     assert on_page, "the query should match something"
     assert sorted(slugs(client.get(f"/api/claims/?{query}"))) == on_page
 
 
-def test_an_invalid_filter_is_a_clear_400(client, newsroom):
+def test_an_invalid_filter_is_a_clear_400(client, claims_in_every_state):
     response = client.get("/api/claims/?verdict=plausible")
     assert response.status_code == 400
     assert "plausible is not one of the available choices" in response.json()["verdict"][0]
@@ -163,7 +163,7 @@ def test_sources_are_listed_with_their_ratings_and_filters(client):
     assert lab["reliability"] == "generally_reliable" and lab["claim_count"] == 0
 
 
-def test_the_api_is_read_only(client, editor, newsroom):
+def test_the_api_is_read_only(client, editor, claims_in_every_state):
     client.force_login(editor)
     assert client.post("/api/claims/", {"statement": "x"}).status_code == 405
     assert client.delete("/api/claims/accurate/").status_code == 405
@@ -207,7 +207,7 @@ def strict(node):
     ],
 )
 @pytest.mark.parametrize("role", ["anonymous", "editor"])
-def test_responses_match_the_schema(client, newsroom, url, path, role, request):
+def test_responses_match_the_schema(client, claims_in_every_state, url, path, role, request):
     if role == "editor":  # editors also see drafts: ungraded, with no confidence
         client.force_login(request.getfixturevalue("editor"))
     assert_matches_schema(client.get(url), path)
@@ -225,7 +225,7 @@ def assert_matches_schema(response, path: str) -> None:
     )
 
 
-def test_a_drafts_confidence_is_null_and_documented(client, editor, newsroom):
+def test_a_drafts_confidence_is_null_and_documented(client, editor, claims_in_every_state):
     draft = ClaimFactory(statement="An ungraded draft.")
     client.force_login(editor)
     response = client.get(f"/api/claims/{draft.slug}/")
@@ -246,7 +246,9 @@ def test_a_drafts_confidence_is_null_and_documented(client, editor, newsroom):
         ("/api/sources/?q=%00", "/api/sources/", 400),
     ],
 )
-def test_error_answers_are_documented_and_match_the_schema(client, newsroom, url, path, status):
+def test_error_answers_are_documented_and_match_the_schema(
+    client, claims_in_every_state, url, path, status
+):
     response = client.get(url)
     assert response.status_code == status
     assert_matches_schema(response, path)
