@@ -1,4 +1,4 @@
-"""The editors' desk in the admin: claims with their parts on one page (claims.py), figures
-and subjects (figures.py)."""
+"""The editors' desk in the admin: claims with their parts on one page (claims.py, built from
+claim_page.py), the parts listed on their own (parts.py), figures and subjects (figures.py)."""
 
-from . import claims, figures  # noqa: F401  (registers the admins)
+from . import claims, figures, parts  # noqa: F401  (registers the admins)
