@@ -11,14 +11,15 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
-from claims.choices import ClaimKind, ClaimState, Confidence, SubjectKind
+from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, SubjectKind
 from claims.models import Claim, ClaimRelation, Evidence, Figure, FigureConflict, Review, Topic
 from claims.services import (
     claim_summaries_build,
     claim_summary_refresh,
     conflict_explain,
+    correction_needed,
+    correction_record,
     figure_save,
     subject_get_or_create,
     topic_get_or_create,
@@ -30,7 +31,7 @@ from workbench.cache import bump_version
 from workbench.slugs import unique_slugs
 
 from .read import FormatError, read_records, unreadable_parts
-from .validate import figure_from_record, record_problems, unshowable_fields
+from .validate import figure_from_record, graded_at, record_problems, unshowable_fields
 
 IMPORT_BATCH_SIZE = 1000
 IMPORT_REASON = "Imported from {name}"
@@ -250,10 +251,7 @@ class _ClaimImporter:
         return bool(record["verdict"]) and wanted and self.approver is not None
 
     def _graded_at(self, record: dict) -> datetime.datetime:
-        given = parse_datetime(record["graded_at"]) if record["graded_at"] else None
-        if given is None:
-            return self.now
-        return given if timezone.is_aware(given) else timezone.make_aware(given)
+        return (record["graded_at"] and graded_at(record["graded_at"])) or self.now
 
     def _topics(self, records: list[dict], claims: list[dict]) -> None:
         for name in {name for r in records for name in r["topics"]} - self.topics.keys():
@@ -336,6 +334,26 @@ class _ClaimImporter:
             self.report.figures += 1
             self.explanations += [(figure, item) for item in record["figure"]["explanations"]]
 
+    def _correct_linked(self, rows: list[dict], existing: set[int]) -> None:
+        """A link from a new claim to one readers already see changes that claim's page: by
+        the correction rule, a public correction there, with the import as its reason."""
+        if not existing:
+            return
+        linked = [row for row in rows if row["to_claim_id"] in existing]
+        claims = Claim.objects.in_bulk(
+            {row["from_claim_id"] for row in linked} | {row["to_claim_id"] for row in linked}
+        )
+        for row in linked:
+            new, shown = claims[row["from_claim_id"]], claims[row["to_claim_id"]]
+            if correction_needed([new, shown], link=True):
+                label = RelationKind(row["kind"]).label.lower()
+                correction_record(
+                    claim=shown,
+                    what=f"Linked to a new claim, “{new.statement}” ({label})",
+                    note=self.reason,
+                    by=self.by,
+                )
+
     def _explain(self) -> None:
         """Explanations, once every figure they may concern exists; a pair the detector does
         not find in disagreement has nothing to explain."""
@@ -376,6 +394,7 @@ class _ClaimImporter:
             )
             partners.add(to_id)
         self.report.relations = len(self._create(ClaimRelation, rows))
+        self._correct_linked(rows, partners - set(self.new_claim_ids))
         self._explain()
         for low, high in _runs(self.new_claim_ids):
             claim_summaries_build(low=low, high=high)

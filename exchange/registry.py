@@ -139,7 +139,10 @@ def registry_import(*, file: IO[bytes], by: AbstractBaseUser | None) -> Registry
     if problems:
         return RegistryReport(problems=problems)
     file.seek(0)
-    if not file.read(4096).lstrip().startswith(b"{"):
+    start = file.read(4096).lstrip()
+    if not start:
+        return RegistryReport(problems=["The file is empty."])
+    if not start.startswith(b"{"):
         return RegistryReport(problems=[NOT_A_REGISTRY])
     try:
         sources, source_problems = _read(file, "sources", SOURCE_FIELDS, DEFAULTS)

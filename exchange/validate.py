@@ -1,12 +1,14 @@
 """What is wrong with a record, in words an editor can act on: the same rules as the admin
 forms, taken from the models' own fields."""
 
+import datetime
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from claims.choices import Bound, ClaimKind, ClaimState, Confidence, Method, Rank, SubjectKind
@@ -189,6 +191,18 @@ def record_problems(record: dict[str, Any]) -> list[str]:
     return [problem for problem in problems if problem]
 
 
+def graded_at(text: str) -> datetime.datetime | None:
+    """A record's grading time, or None when the text is not a date and time that exists (the
+    parser takes "2025-13-45T99:00" for one until it tries to build it)."""
+    try:
+        moment = parse_datetime(text)
+    except ValueError:
+        return None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, datetime.UTC)
+    return moment
+
+
 def _workflow_problems(record: dict[str, Any]) -> list[str]:
     state, verdict = record["state"], record["verdict"]
     if state and state not in IMPORTED_STATES:
@@ -202,6 +216,6 @@ def _workflow_problems(record: dict[str, Any]) -> list[str]:
     if record["graded_at"]:
         if not verdict:
             problems.append("graded_at needs a verdict")
-        elif parse_datetime(record["graded_at"]) is None:
+        elif graded_at(record["graded_at"]) is None:
             problems.append("graded_at: give a date and time such as 2025-06-30T09:00:00+00:00")
     return problems

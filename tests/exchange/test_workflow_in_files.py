@@ -1,0 +1,158 @@
+"""What the format carries beyond a claim's content: how far through the workflow it has come,
+when its grading was published, its figure's subject and the editors' explanations of
+disagreements. Bad values are reported and nothing is written."""
+
+import datetime
+import io
+import json
+
+import pytest
+
+from claims.choices import ClaimState, Quantity
+from claims.models import Claim, FigureConflict, Review, Subject
+from exchange.importer import claims_import
+
+pytestmark = pytest.mark.django_db
+
+
+def record(slug: str, **fields) -> dict:
+    return {
+        "slug": slug,
+        "statement": f"Statement {slug}.",
+        "claimant": "A lab",
+        "verdict": "accurate",
+        "rationale": "Checked.",
+        **fields,
+    }
+
+
+def load(records: list, editor, approver=None):
+    text = json.dumps(records)
+    return claims_import(
+        file=io.BytesIO(text.encode()), format="json", name="f.json", by=editor, approver=approver
+    )
+
+
+def test_states_in_the_file_are_kept_and_only_a_second_person_publishes(editor, second_editor):
+    report = load(
+        [
+            record("graded", state="published", graded_at="2025-03-04T10:00:00+00:00"),
+            record("waiting", state="in_review"),
+            record("draft", state="draft", verdict="", rationale=""),
+        ],
+        editor,
+        approver=second_editor,
+    )
+
+    assert report.ok, report.problems
+    states = dict(Claim.objects.values_list("slug", "state"))
+    assert states == {
+        "graded": ClaimState.PUBLISHED,
+        "waiting": ClaimState.IN_REVIEW,
+        "draft": ClaimState.DRAFT,
+    }
+    graded = Claim.objects.get(slug="graded")
+    assert graded.graded_at == datetime.datetime(2025, 3, 4, 10, tzinfo=datetime.UTC)
+    assert graded.reviews.get().approved_by == second_editor
+    assert not Review.objects.filter(claim__slug="waiting", published_at__isnull=False).exists()
+
+
+def test_without_a_second_person_a_published_claim_in_a_file_waits_in_review(editor):
+    assert load([record("graded", state="published")], editor).ok
+    assert Claim.objects.get().state == ClaimState.IN_REVIEW
+    assert Claim.objects.get().graded_at is None
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"state": "withdrawn"}, "state: a claim is imported as one of"),
+        ({"state": "bogus"}, "state: a claim is imported as one of"),
+        ({"state": "draft"}, "a draft has no verdict yet"),
+        ({"state": "published", "verdict": "", "rationale": ""}, "needs a verdict"),
+        ({"graded_at": "yesterday"}, "graded_at: give a date and time"),
+        ({"graded_at": "2025-13-45T99:00:00"}, "graded_at: give a date and time"),
+        ({"graded_at": "2025-01-01T00:00:00", "verdict": "", "rationale": ""}, "needs a verdict"),
+        ({"state": 3}, "expected text"),
+        ({"graded_at": {"at": 1}}, "expected text"),
+    ],
+)
+def test_bad_workflow_values_are_reported_and_nothing_is_imported(
+    editor, second_editor, fields, message
+):
+    report = load([record("fine"), record("bad", **fields)], editor, approver=second_editor)
+
+    assert not report.ok
+    assert any(message in problem for problem in report.problems), report.problems
+    assert not Claim.objects.exists()
+
+
+def figure(subject: str, value: float) -> dict:
+    return {"subject": subject, "quantity": Quantity.PARAMETERS, "value": value, "unit": "B"}
+
+
+def test_subjects_and_explanations_travel_with_the_figures(editor, second_editor):
+    first = record("small", figure=figure("PanGu-α", 100))
+    first["figure"] |= {
+        "subject_kind": "model",
+        "subject_developers": "Huawei",
+        "explanations": [{"claim": "large", "explanation": "One counts the dense part."}],
+    }
+    second = record("large", figure=figure("PanGu-α", 200))
+
+    assert load([first, second], editor, approver=second_editor).ok
+
+    assert Subject.objects.get(name="PanGu-α").developers == "Huawei"
+    conflict = FigureConflict.objects.get()
+    assert conflict.explanation == "One counts the dense part."
+    assert conflict.explained_by == editor
+
+
+@pytest.mark.parametrize(
+    "explanations, message",
+    [
+        ("not a list", "explanations must be a list"),
+        (["not an object"], "explanations must be a list"),
+        ([{"claim": "", "explanation": "x"}], "each names the other figure's claim"),
+        ([{"claim": "large", "explanation": ""}], "each names the other figure's claim"),
+        ([{"claim": "large", "explanation": "a\u0000b"}], "null character"),
+    ],
+)
+def test_bad_explanations_are_reported_and_nothing_is_imported(editor, explanations, message):
+    first = record("small", figure=figure("PanGu-α", 100))
+    first["figure"]["explanations"] = explanations
+
+    report = load([first, record("large", figure=figure("PanGu-α", 200))], editor)
+
+    assert not report.ok
+    assert any(message in problem for problem in report.problems), report.problems
+    assert not Claim.objects.exists()
+
+
+def test_a_bad_subject_kind_is_reported(editor):
+    bad = record("small", figure=figure("PanGu-α", 100))
+    bad["figure"]["subject_kind"] = "planet"
+    report = load([bad], editor)
+    assert any("figure subject" in problem for problem in report.problems), report.problems
+    assert not Subject.objects.exists()
+
+
+def test_a_new_claim_linked_to_a_published_one_is_a_correction_on_it(client, editor, second_editor):
+    from tests.factories import PublishedClaimFactory
+
+    shown = PublishedClaimFactory(slug="shown", statement="WuDao 2.0 is one model.")
+    linked = record("counter", relations=[{"kind": "counter_claim", "claim": "shown"}])
+
+    assert load([linked], editor, approver=second_editor).ok
+
+    note = shown.corrections.get().note
+    assert (
+        note == "Linked to a new claim, “Statement counter.” (counter-claim): Imported from f.json"
+    )
+    assert "Statement counter." in client.get(shown.get_absolute_url()).content.decode()
+    # A claim in review links to nothing readers see: no correction.
+    load(
+        [record("quiet", state="in_review", relations=[{"kind": "supports", "claim": "shown"}])],
+        editor,
+    )
+    assert shown.corrections.count() == 1
