@@ -98,8 +98,9 @@ def demo_fixture_file(django_db_setup, django_db_blocker, tmp_path_factory) -> s
 
 @pytest.fixture
 def demo(db, demo_fixture_file):
-    """The demo database, copied from the session's build: about a second instead of three."""
-    load_demo_copy(demo_fixture_file)
+    """The demo database, copied from the session's build: about a second instead of three.
+    Gives the demo's accounts by username."""
+    return load_demo_copy(demo_fixture_file)
 
 
 @pytest.fixture

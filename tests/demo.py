@@ -3,10 +3,17 @@
 import importlib
 
 
-def load_demo_copy(path: str) -> None:
+def load_demo_copy(path: str) -> dict:
+    """Load the copy; returns the demo's accounts by username (editor, second-editor, …), which
+    take the usernames the editor fixtures would: use these instead alongside the demo."""
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
+    from exchange.management.commands.load_demo import DEMO_USERS
+
     call_command("loaddata", path, verbosity=0)
+    names = [username for username, _, _ in DEMO_USERS]
+    return {user.username: user for user in get_user_model().objects.filter(username__in=names)}
 
 
 def restore_roles() -> None:

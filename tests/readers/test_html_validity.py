@@ -52,7 +52,8 @@ def java():
     return found
 
 
-def test_every_public_page_is_valid_html(client, tmp_path, java, editor, demo):
+def test_every_public_page_is_valid_html(client, tmp_path, java, demo):
+    editor = demo["editor"]
     corrected, withdrawn = Claim.objects.published().order_by("pk")[:2]
     corrected.context = "Reworded after a second reading of the source."
     services.claim_save(claim=corrected, by=editor, correction_note="The context was reworded.")

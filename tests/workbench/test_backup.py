@@ -15,7 +15,8 @@ def backup(path) -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_lose_nothing(tmp_path, editor, demo):
+def test_backup_and_restore_lose_nothing(tmp_path, demo):
+    editor = demo["editor"]
     claim = Claim.objects.get(slug="bagualu-has-174-trillion-parameters")
     claim.statement = "BaGuaLu's system could scale to 174 trillion parameters."
     services.claim_save(claim=claim, by=editor, correction_note="Reworded after re-reading.")
