@@ -15,7 +15,7 @@ def export_chunks(claims: Iterable[Claim], format: str) -> Iterator[str]:
     """The export of `claims` piece by piece, so that a large one streams."""
     if format == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for claim in claims:
             writer.writerows(csv_rows(claim_record(claim)))

@@ -11,10 +11,12 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, SubjectKind
 from claims.models import Claim, ClaimRelation, Evidence, Figure, FigureConflict, Review, Topic
 from claims.services import (
+    approval_refused,
     claim_summaries_build,
     claim_summary_refresh,
     conflict_explain,
@@ -35,6 +37,9 @@ from .validate import figure_from_record, graded_at, record_problems, unshowable
 
 IMPORT_BATCH_SIZE = 1000
 IMPORT_REASON = "Imported from {name}"
+# The reason is kept in each history record, in a field of 100 characters.
+NAME_IN_REASON_MAX_LENGTH = 80
+ONLY_EDITORS_IMPORT = "{user} may not add claims, so cannot import them."
 SAME_PERSON_IMPORTS_AND_APPROVES = (
     "The gradings in the file are recorded as {user}'s; a second person must approve them."
 )
@@ -95,7 +100,8 @@ def _import_problems(file: IO[bytes], format: str) -> tuple[list[str], set[str]]
             if record["statement"] in statements:
                 found.append("the same statement appears above; give each claim once")
             statements.add(record["statement"])
-        problems += [f"{where}: {problem}" for problem in found]
+        # A message may quote the value it refuses, which may be megabytes long.
+        problems += [f"{where}: {Truncator(problem).chars(500)}" for problem in found]
     return problems, slugs
 
 
@@ -117,8 +123,12 @@ def claims_import(
     claim is still in review; without one they wait for approval like any other. A grading
     keeps the date the file gives it. The file is read as a stream, twice, and written in
     batches, in bulk but with a history record for every row."""
+    if not by.has_perm("claims.add_claim"):
+        return ImportReport(problems=[ONLY_EDITORS_IMPORT.format(user=by)])
     if approver and approver.pk == by.pk and settings.WORKBENCH_REQUIRE_SECOND_PERSON:
         return ImportReport(problems=[SAME_PERSON_IMPORTS_AND_APPROVES.format(user=by)])
+    if approver and (refusal := approval_refused(approver)):
+        return ImportReport(problems=[refusal])
     try:
         problems, given_slugs = _import_problems(file, format)
         if problems:
@@ -126,7 +136,7 @@ def claims_import(
         importer = _ClaimImporter(
             by=by,
             approver=approver,
-            reason=IMPORT_REASON.format(name=name),
+            reason=IMPORT_REASON.format(name=Truncator(name).chars(NAME_IN_REASON_MAX_LENGTH)),
             reserved_slugs=given_slugs,
         )
         with transaction.atomic():

@@ -5,6 +5,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -217,10 +218,27 @@ def _read_csv(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
         text.detach()  # the caller owns the file and reads it again
 
 
-def _read_json(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
-    start = file.read(4096).lstrip()
+# Numbers are read as floats: yajl then refuses an integer of thousands of digits cleanly, where
+# building a Python int of it fails inside the C parser and leaves the interpreter broken.
+JSON_ERRORS = (ijson.JSONError, UnicodeDecodeError)
+BYTE_ORDER_MARK = b"\xef\xbb\xbf"
+BYTE_ORDER_MARK_FOUND = (
+    "The file starts with a byte-order mark; save it as UTF-8 without one and upload it again."
+)
+
+
+def json_start(file: IO[bytes]) -> bytes:
+    """The first non-blank bytes of a JSON file; refuses a byte-order mark, which the JSON
+    parser cannot read past."""
+    start = file.read(4096)
     file.seek(0)
-    if not start.startswith(b"["):
+    if start.startswith(BYTE_ORDER_MARK):
+        raise FormatError(BYTE_ORDER_MARK_FOUND)
+    return start.lstrip()
+
+
+def _read_json(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
+    if not json_start(file).startswith(b"["):
         raise FormatError("The file must be a JSON list of claims: [{…}, {…}].")
     try:
         for number, item in enumerate(ijson.items(file, "item", use_float=True), start=1):
@@ -228,7 +246,7 @@ def _read_json(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
                 yield f"claim {number}", record_from_json(item), []
             except ValueError as error:
                 yield f"claim {number}", None, [str(error)]
-    except ijson.JSONError as error:
+    except JSON_ERRORS as error:
         raise FormatError(
             f"The file is not valid JSON ({error}); it must be a list of claims."
         ) from error
@@ -261,21 +279,51 @@ def unreadable_parts(file: IO[bytes], format: str) -> list[str]:
         file.seek(0)
         found = list(_unreadable_lines(file))
     file.seek(0)
+    if format == "json" and not found:
+        found = list(_lone_surrogate_lines(file))
+        file.seek(0)
     if format == "json" and not found and _nested_too_deeply(file):
         found.append(f"The file nests JSON more than {JSON_MAX_DEPTH} levels deep.")
     file.seek(0)
     return found
 
 
+# Half of a surrogate pair written as a JSON escape (\ud800 with no \udc00 after it, or the
+# other way round) is no character at all; the parser would turn it into "?" or fail on it.
+LONE_SURROGATE_ESCAPE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _lone_surrogate_lines(file: IO[bytes]) -> Iterator[str]:
+    if not any(LONE_SURROGATE_ESCAPE.search(chunk) for chunk in _overlapping_chunks(file)):
+        return
+    file.seek(0)
+    for number, line in enumerate(file, start=1):
+        if found := LONE_SURROGATE_ESCAPE.search(line):
+            escape = found.group().decode()
+            yield f"line {number}: {escape} is half of a character pair, not a character; remove it"
+
+
+def _overlapping_chunks(file: IO[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    """The file in large chunks, each starting with the end of the one before, so that an
+    escape sequence split between two is still seen whole."""
+    tail = b""
+    while chunk := file.read(size):
+        yield tail + chunk
+        tail = chunk[-12:]
+
+
 def _nested_too_deeply(file: IO[bytes]) -> bool:
     depth = 0
     try:
-        for event, _ in ijson.basic_parse(file):
+        for event, _ in ijson.basic_parse(file, use_float=True):
             depth += event in ("start_map", "start_array")
             depth -= event in ("end_map", "end_array")
             if depth > JSON_MAX_DEPTH:
                 return True
-    except ijson.JSONError:
+    except JSON_ERRORS:
         pass  # reported, with its reason, when the file is read
     return False
 

@@ -17,16 +17,15 @@ import ijson
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model, QuerySet
 
-from claims.choices import SubjectKind
 from claims.models import Subject
 from claims.services import subject_get_or_create
-from sources.choices import DatePrecision, Reliability, SourceKind
 from sources.models import Source, normalize_url
 from sources.services import outlet_get_or_create, source_save
 from workbench.unstorable import unshowable_problem
 
-from .read import FormatError, unreadable_parts
+from .read import JSON_ERRORS, FormatError, json_start, unreadable_parts
 
 SOURCE_FIELDS = [
     "slug",
@@ -44,12 +43,6 @@ SOURCE_FIELDS = [
     "notes",
 ]
 SUBJECT_FIELDS = ["name", "kind", "released_on", "developers"]
-# Left out of a file, a field takes the registry's default, as in the admin's form.
-DEFAULTS = {
-    "date_precision": DatePrecision.DAY,
-    "kind": SourceKind.OTHER,
-    "reliability": Reliability.UNRATED,
-}
 
 
 def _date(value) -> str:
@@ -101,7 +94,15 @@ class RegistryReport:
         )
 
 
-def _record(item: Any, names: list[str], defaults: dict[str, str]) -> dict[str, str]:
+def _default(model: type[Model], name: str) -> str:
+    """What a field left out of a file holds: the model's default, as in the admin's form."""
+    if name == "outlet":
+        return ""
+    field = model._meta.get_field(name)
+    return field.get_default() if field.has_default() else ""
+
+
+def _record(item: Any, names: list[str], model: type[Model]) -> dict[str, str]:
     if not isinstance(item, dict):
         raise ValueError("each entry must be a JSON object")
     values = {}
@@ -109,23 +110,23 @@ def _record(item: Any, names: list[str], defaults: dict[str, str]) -> dict[str, 
         value = item.get(name)
         if value is not None and not isinstance(value, str):
             raise ValueError(f"{name}: expected text")
-        values[name] = (value or "").strip() or defaults.get(name, "")
+        values[name] = (value or "").strip() or _default(model, name)
         if problem := unshowable_problem(values[name]):
             raise ValueError(f"{name}: {problem}")
     return values
 
 
-def _read(file: IO[bytes], part: str, names: list[str], defaults: dict) -> tuple[list, list]:
+def _read(file: IO[bytes], part: str, names: list[str], model: type[Model]) -> tuple[list, list]:
     """The records of one list of the file, each with its number, and what is wrong with it."""
     records, problems = [], []
     file.seek(0)
     try:
-        for number, item in enumerate(ijson.items(file, f"{part}.item"), start=1):
+        for number, item in enumerate(ijson.items(file, f"{part}.item", use_float=True), start=1):
             try:
-                records.append((number, _record(item, names, defaults)))
+                records.append((number, _record(item, names, model)))
             except ValueError as error:
                 problems.append(f"{part} {number}: {error}")
-    except ijson.JSONError as error:
+    except JSON_ERRORS as error:
         raise FormatError(f"The file is not valid JSON ({error}).") from error
     return records, problems
 
@@ -135,20 +136,19 @@ def registry_import(*, file: IO[bytes], by: AbstractBaseUser | None) -> Registry
     services (so a rating needs a curator). What is already there (a source with the same
     slug, or the same title and address; a subject of the same name) is left as it is, so a
     file imported twice changes nothing."""
+    if by is not None and not by.has_perm("sources.add_source"):
+        return RegistryReport(problems=[ONLY_CURATORS_ADD.format(user=by)])
     problems = unreadable_parts(file, "json")
     if problems:
         return RegistryReport(problems=problems)
-    file.seek(0)
-    start = file.read(4096).lstrip()
-    if not start:
-        return RegistryReport(problems=["The file is empty."])
-    if not start.startswith(b"{"):
-        return RegistryReport(problems=[NOT_A_REGISTRY])
     try:
-        sources, source_problems = _read(file, "sources", SOURCE_FIELDS, DEFAULTS)
-        subjects, subject_problems = _read(
-            file, "subjects", SUBJECT_FIELDS, {"kind": SubjectKind.MODEL}
-        )
+        start = json_start(file)
+        if not start:
+            return RegistryReport(problems=["The file is empty."])
+        if not start.startswith(b"{") or not _has_lists(file):
+            return RegistryReport(problems=[NOT_A_REGISTRY])
+        sources, source_problems = _read(file, "sources", SOURCE_FIELDS, Source)
+        subjects, subject_problems = _read(file, "subjects", SUBJECT_FIELDS, Subject)
     except FormatError as error:
         return RegistryReport(problems=[str(error)])
     report = RegistryReport(problems=source_problems + subject_problems)
@@ -165,6 +165,25 @@ def registry_import(*, file: IO[bytes], by: AbstractBaseUser | None) -> Registry
     return report
 
 
+def _has_lists(file: IO[bytes]) -> bool:
+    """Whether the object's top level holds "sources" or "subjects", each a list, and nothing
+    else: a misspelt key would otherwise import nothing without a word."""
+    keys, shapes = set(), set()
+    file.seek(0)
+    try:
+        for prefix, event, value in ijson.parse(file, use_float=True):
+            if prefix == "" and event == "map_key":
+                keys.add(value)
+            elif prefix in ("sources", "subjects") and not event.startswith("end_"):
+                shapes.add((prefix, event))
+    except JSON_ERRORS as error:
+        raise FormatError(f"The file is not valid JSON ({error}).") from error
+    file.seek(0)
+    lists = all(event == "start_array" for _, event in shapes)
+    return bool(keys) and keys <= {"sources", "subjects"} and lists
+
+
+ONLY_CURATORS_ADD = "{user} may not add sources to the registry."
 NOT_A_REGISTRY = 'A registry file is a JSON object: {"sources": [{…}, …], "subjects": [{…}, …]}.'
 
 
@@ -181,17 +200,21 @@ def _write(report: RegistryReport, where: str, add) -> None:
         report.problems.append(f"{where}: {'; '.join(messages)}")
 
 
-def _in_registry(record: dict[str, str]) -> bool:
-    """The same slug, or what an import of claims takes for the same source (source_key())."""
-    if record["slug"] and Source.objects.filter(slug=record["slug"]).exists():
-        return True
+def _same_source(record: dict[str, str]) -> QuerySet[Source]:
+    """What an import of claims takes for the same source (source_key()): the same address, or
+    the same title when there is none."""
     if record["url"]:
-        return Source.objects.filter(url_normalized=normalize_url(record["url"])).exists()
-    return Source.objects.filter(title=record["title"]).exists()
+        return Source.objects.filter(url_normalized=normalize_url(record["url"]))
+    return Source.objects.filter(title=record["title"])
 
 
 def _add_source(record: dict[str, str], by, report: RegistryReport) -> None:
-    if _in_registry(record):
+    taken = Source.objects.filter(slug=record["slug"]).first() if record["slug"] else None
+    if taken and not _same_source(record).filter(pk=taken.pk).exists():
+        raise ValidationError(
+            {"slug": f"“{record['slug']}” is already the short name of “{taken.title[:80]}”."}
+        )
+    if taken or _same_source(record).exists():
         report.unchanged += 1
         return
     outlet = outlet_get_or_create(name=record["outlet"]) if record["outlet"] else None

@@ -18,6 +18,7 @@ from claims.models import (
     ClaimRelation,
     Evidence,
     Figure,
+    FigureConflict,
     Review,
     Subject,
     Topic,
@@ -112,11 +113,19 @@ def figure_problems(figure: dict[str, str]) -> list[str]:
         ]
         if problem and figure["subject"]
     ]
-    if any(not item["claim"] or not item["explanation"] for item in figure["explanations"]):
+    explanations = figure["explanations"]
+    if len(explanations) > MAX_EXPLANATIONS:
+        problems.append(f"figure explanations: at most {MAX_EXPLANATIONS} per figure")
+    elif any(not item["claim"] or not item["explanation"] for item in explanations):
         problems.append(
             "figure explanations: each names the other figure's claim (its slug) and explains "
             "the disagreement"
         )
+    else:
+        problems += [
+            _problem(FigureConflict, "explanation", item["explanation"], "figure explanation")
+            for item in explanations
+        ]
     try:
         figure_from_record(figure).full_clean(exclude=["claim", "subject", *NORMALISED_FIELDS])
     except ValidationError as error:
@@ -192,15 +201,22 @@ def record_problems(record: dict[str, Any]) -> list[str]:
 
 
 def graded_at(text: str) -> datetime.datetime | None:
-    """A record's grading time, or None when the text is not a date and time that exists (the
-    parser takes "2025-13-45T99:00" for one until it tries to build it)."""
+    """A record's grading time, in UTC, or None when the text is not a date and time that
+    exists (the parser takes "2025-13-45T99:00" for one until it tries to build it)."""
     try:
         moment = parse_datetime(text)
-    except ValueError:
+        if moment is None:
+            return None
+        if timezone.is_naive(moment):
+            return moment.replace(tzinfo=datetime.UTC)
+        return moment.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
         return None
-    if moment is not None and timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, datetime.UTC)
-    return moment
+
+
+EARLIEST_GRADING = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+# A figure explains its disagreements with a few others, not thousands.
+MAX_EXPLANATIONS = 20
 
 
 def _workflow_problems(record: dict[str, Any]) -> list[str]:
@@ -216,6 +232,8 @@ def _workflow_problems(record: dict[str, Any]) -> list[str]:
     if record["graded_at"]:
         if not verdict:
             problems.append("graded_at needs a verdict")
-        elif graded_at(record["graded_at"]) is None:
+        elif (moment := graded_at(record["graded_at"])) is None:
             problems.append("graded_at: give a date and time such as 2025-06-30T09:00:00+00:00")
+        elif not EARLIEST_GRADING <= moment <= timezone.now():
+            problems.append("graded_at: a grading is dated between 2000 and now")
     return problems

@@ -17,13 +17,14 @@ NULL_IN_ADDRESS = (
 NULL_CHARACTER = "contains a null character, which cannot be stored; remove it"
 
 
-# C0 controls but tab, newline and carriage return; DEL and the C1 controls; non-characters
+# C0 controls but tab, newline and carriage return; DEL and the C1 controls; lone surrogates
+# (only a JSON escape can make one); non-characters
 # (U+FDD0–U+FDEF, and the last two code points of every plane).
 _NON_CHARACTERS = "".join(
     chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
 )
 UNSHOWABLE = re.compile(
-    f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef{_NON_CHARACTERS}]"
+    f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NON_CHARACTERS}]"
 )
 UNSHOWABLE_CHARACTER = (
     "contains the invisible control character U+{code:04X}, which pages and the feed cannot "

@@ -4,6 +4,7 @@ an app of their own (claims/migrations/0006_figures_are_claims.py)."""
 import math
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -44,6 +45,8 @@ NOT_POSITIVE = "A figure counts or measures something: give an amount above zero
 # Far beyond any real count of parameters, FLOP or money, and far from a float's limits, so that
 # ratios between figures stay finite.
 LARGEST_NORMALISED = 1e60
+# A paragraph on the claim pages of both figures, not an essay.
+EXPLANATION_MAX_LENGTH = 2000
 NORMALISED_FIELDS = ["normalised", "normalised_lower", "normalised_upper", "normalised_unit"]
 
 
@@ -174,6 +177,7 @@ class FigureConflict(models.Model):
     ratio = models.FloatField(help_text="The larger normalised value over the smaller.")
     explanation = models.TextField(
         blank=True,
+        validators=[MaxLengthValidator(EXPLANATION_MAX_LENGTH)],
         help_text="Why the figures differ, when they do not really disagree (readers see it).",
     )
     explained_by = acting_user()

@@ -32,6 +32,7 @@ from .figures import (
 )
 from .relations import relation_add, relation_delete, relation_save
 from .reviews import (
+    approval_refused,
     claim_grade_and_publish,
     claim_publish,
     claim_submit,
@@ -46,6 +47,7 @@ from .summaries import (
 )
 
 __all__ = [
+    "approval_refused",
     "CORRECTION_NEEDED",
     "MATERIAL_FIELDS",
     "WORKFLOW_FIELDS",

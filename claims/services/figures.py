@@ -129,5 +129,6 @@ def conflict_explain(
     conflict.explanation = explanation.strip()
     conflict.explained_by = by if conflict.explanation else None
     conflict.explained_at = timezone.now() if conflict.explanation else None
+    conflict.full_clean()
     conflict.save()
     return conflict

@@ -32,6 +32,7 @@ ONLY_AUTHOR_CHANGES_GRADING = (
     "for approval. To disagree, leave it unapproved and tell them why."
 )
 
+ONLY_EDITORS_APPROVE = "{user} may not change claims, so cannot approve their gradings."
 APPROVER_EDITED_CLAIM = (
     "You changed this claim after it was graded ({what}), so you cannot also approve it: "
     "another editor must."
@@ -108,6 +109,14 @@ def claim_submit(*, claim: Claim, by: AbstractBaseUser | None) -> Claim:
     return claim_write(claim, by)
 
 
+def approval_refused(approver: AbstractBaseUser) -> str | None:
+    """Why `approver` may not approve gradings at all, or None: approving is an editor's
+    (the change permission on claims), whatever the entry point."""
+    if approver.has_perm("claims.change_claim"):
+        return None
+    return ONLY_EDITORS_APPROVE.format(user=approver)
+
+
 @transaction.atomic
 def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
     """Approve a claim in review, or a new grading of a published one: its pending reviews are
@@ -119,6 +128,8 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
         raise ValidationError(NOTHING_TO_APPROVE.format(state=claim.get_state_display().lower()))
     if not pending and not claim.verdict:
         raise ValidationError(NOTHING_TO_PUBLISH)
+    if refusal := approval_refused(approver):
+        raise ValidationError(refusal)
     if settings.WORKBENCH_REQUIRE_SECOND_PERSON:
         for review in pending:
             if review.reviewer_id == approver.pk:

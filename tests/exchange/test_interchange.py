@@ -469,3 +469,14 @@ def test_a_slug_made_for_one_claim_never_takes_the_slug_another_row_gives(editor
     assert report.ok, report.problems
     assert Claim.objects.get(slug="slug-clash-two").statement == "Other two"
     assert Claim.objects.get(statement="Slug Clash Two").slug == "slug-clash-two-2"
+
+
+def test_a_carriage_return_inside_a_value_survives_the_csv_round_trip(editor, second_editor):
+    PublishedClaimFactory(slug="cr", context="first part\rsecond part")
+    exported = export("csv")
+
+    Claim.objects.all().delete()
+    report = import_text(exported, "csv", editor, second_editor)
+
+    assert report.ok, report.problems
+    assert Claim.objects.get(slug="cr").context == "first part\rsecond part"

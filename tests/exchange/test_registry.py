@@ -119,3 +119,37 @@ def test_the_import_command_reports_problems_and_fails(tmp_path, curator):
         call_command("import_registry", str(path), "--user", curator.username, stderr=io.StringIO())
     with pytest.raises(CommandError, match="No active user"):
         call_command("import_registry", str(path), "--user", "nobody")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{}", '{"sources": "text"}', '{"sources": {"title": "A"}}', '{"source": [{"title": "A"}]}'],
+)
+def test_a_registry_must_hold_its_two_lists_and_nothing_else(curator, text):
+    report = load(text, curator)
+    assert report.problems == [
+        'A registry file is a JSON object: {"sources": [{…}, …], "subjects": [{…}, …]}.'
+    ]
+
+
+def test_a_slug_taken_by_another_source_is_refused_not_taken_for_it(curator):
+    other = {"slug": "foo", "title": "A different source", "url": "https://example.org/other"}
+    report = load({"sources": [{"title": "Foo"}, other]}, curator)
+
+    assert any("already the short name of “Foo”" in problem for problem in report.problems)
+    assert not Source.objects.exists()
+
+
+def test_accounts_that_may_not_add_sources_cannot_load_a_registry(db):
+    from tests.factories import UserFactory
+
+    reader = UserFactory(username="reader")
+    assert load({"sources": [{"title": "A"}]}, reader).problems == [
+        "reader may not add sources to the registry."
+    ]
+
+
+def test_a_byte_order_mark_and_a_huge_number_are_reported(curator):
+    assert "byte-order mark" in load("\ufeff{}", curator).problems[0]
+    huge = load('{"sources": [{"title": 1' + "0" * 5000 + "}]}", curator)
+    assert "not valid JSON" in huge.problems[0]

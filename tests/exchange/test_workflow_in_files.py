@@ -156,3 +156,81 @@ def test_a_new_claim_linked_to_a_published_one_is_a_correction_on_it(client, edi
         editor,
     )
     assert shown.corrections.count() == 1
+
+
+@pytest.mark.parametrize(
+    "graded_at, message",
+    [
+        ("2025-02-30T09:00:00", "give a date and time"),
+        ("2025-01-01T25:00:00", "give a date and time"),
+        ("0001-01-01T00:00:00+14:00", "give a date and time"),
+        ("9999-12-31T23:59:59-10:00", "give a date and time"),
+        ("2999-12-31T00:00:00+00:00", "between 2000 and now"),
+        ("1999-12-31T23:00:00+00:00", "between 2000 and now"),
+    ],
+)
+def test_grading_times_that_cannot_be_are_reported(editor, second_editor, graded_at, message):
+    report = load([record("bad", graded_at=graded_at)], editor, approver=second_editor)
+
+    assert any(message in problem for problem in report.problems), report.problems
+    assert not Claim.objects.exists()
+
+
+def test_only_editors_import_and_only_editors_approve(editor, second_editor, curator):
+    refused = load([record("a")], curator)
+    assert refused.problems == [f"{curator} may not add claims, so cannot import them."]
+    refused = load([record("a")], editor, approver=curator)
+    assert refused.problems == [
+        f"{curator} may not change claims, so cannot approve their gradings."
+    ]
+    assert not Claim.objects.exists()
+
+
+def test_a_long_file_name_is_shortened_in_the_history(editor):
+    name = "claims-" + "x" * 200 + ".json"
+    report = claims_import(
+        file=io.BytesIO(json.dumps([record("a")]).encode()), format="json", name=name, by=editor
+    )
+    assert report.ok, report.problems
+    reason = Claim.history.get().history_change_reason
+    assert reason.startswith("Imported from claims-xxx") and len(reason) <= 100
+
+
+def test_explanations_are_a_few_paragraphs_not_an_essay_or_thousands(editor):
+    many = record("small", figure=figure("PanGu-α", 100))
+    many["figure"]["explanations"] = [{"claim": "large", "explanation": "x"}] * 21
+    long = record("other", figure=figure("PanGu-α", 300))
+    long["figure"]["explanations"] = [{"claim": "large", "explanation": "x" * 2001}]
+
+    report = load([many, long, record("large", figure=figure("PanGu-α", 200))], editor)
+
+    assert any("at most 20 per figure" in problem for problem in report.problems)
+    assert any("at most 2000 characters" in problem for problem in report.problems)
+    assert not Claim.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[{"statement": "x", "claimant": 1' + "0" * 5000 + "}]", "not valid JSON"),
+        ('[{"statement": "a\\udc00b", "claimant": "T"}]', "half of a character pair"),
+        ('[{"statement": "a\\ud800b", "claimant": "T"}]', "half of a character pair"),
+        ('[{"statement": "\\ud83d\\ude00 an emoji", "claimant": 5}]', "expected text, found 5"),
+        ("\ufeff[]", "byte-order mark"),
+    ],
+)
+def test_json_the_parser_chokes_on_is_reported_and_the_next_import_works(editor, text, message):
+    report = claims_import(
+        file=io.BytesIO(text.encode("utf-8", "surrogatepass")),
+        format="json",
+        name="f.json",
+        by=editor,
+    )
+    assert any(message in problem for problem in report.problems), report.problems
+
+    assert load([record("after")], editor).ok  # the process is still sound
+
+
+def test_a_refused_value_megabytes_long_is_not_repeated_whole(editor):
+    report = load([record("a", kind="k" * 1_000_000)], editor)
+    assert report.problems and all(len(problem) <= 520 for problem in report.problems)
