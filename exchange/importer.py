@@ -14,7 +14,16 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, SubjectKind
-from claims.models import Claim, ClaimRelation, Evidence, Figure, FigureConflict, Review, Topic
+from claims.models import (
+    Claim,
+    ClaimRelation,
+    Correction,
+    Evidence,
+    Figure,
+    FigureConflict,
+    Review,
+    Topic,
+)
 from claims.services import (
     approval_refused,
     claim_summaries_build,
@@ -22,6 +31,7 @@ from claims.services import (
     conflict_explain,
     correction_needed,
     correction_record,
+    correction_text,
     figure_save,
     subject_get_or_create,
     topic_get_or_create,
@@ -82,7 +92,13 @@ class ImportReport:
         return text
 
 
-def _import_problems(file: IO[bytes], format: str) -> tuple[list[str], set[str]]:
+WITHDRAWN_NEEDS_APPROVER = (
+    "state: a withdrawn claim was published first, which takes a second person: import it "
+    "with one approving the file's gradings (import_claims --approved-by)"
+)
+
+
+def _import_problems(file: IO[bytes], format: str, approved: bool) -> tuple[list[str], set[str]]:
     """Every problem in the file, found before anything is written; and the slugs it gives."""
     unreadable = unreadable_parts(file, format)
     if unreadable:
@@ -90,6 +106,8 @@ def _import_problems(file: IO[bytes], format: str) -> tuple[list[str], set[str]]
     problems, slugs, statements = [], set(), set()
     for where, record, shape_problems in read_records(file, format):
         found = shape_problems + (record_problems(record) if record else [])
+        if record and record["state"] == ClaimState.WITHDRAWN and not approved:
+            found.append(WITHDRAWN_NEEDS_APPROVER)
         if record and format == "json":
             found += list(unshowable_fields(record))
         if record and record["slug"]:
@@ -130,7 +148,7 @@ def claims_import(
     if approver and (refusal := approval_refused(approver)):
         return ImportReport(problems=[refusal])
     try:
-        problems, given_slugs = _import_problems(file, format)
+        problems, given_slugs = _import_problems(file, format, approved=approver is not None)
         if problems:
             return ImportReport(problems=problems)
         importer = _ClaimImporter(
@@ -227,6 +245,9 @@ class _ClaimImporter:
             if record["verdict"]:
                 state = ClaimState.PUBLISHED if publish else ClaimState.IN_REVIEW
             graded_at = self._graded_at(record) if publish else None
+            withdrawn = publish and record["state"] == ClaimState.WITHDRAWN
+            if withdrawn:
+                state = ClaimState.WITHDRAWN
             rows.append(
                 {
                     "slug": record["slug"] or next(slugs),
@@ -245,6 +266,8 @@ class _ClaimImporter:
                     "confidence": (record["confidence"] or Confidence.MEDIUM) if publish else "",
                     "graded_at": graded_at,
                     "published_at": graded_at,
+                    "withdrawn_at": self.now if withdrawn else None,
+                    "withdrawn_reason": record["withdrawn_reason"] if withdrawn else "",
                     "created_at": self.now,
                     "updated_at": self.now,
                     "created_by_id": self.by.pk,
@@ -252,12 +275,25 @@ class _ClaimImporter:
             )
             self.report.published += publish
         claims = self._create(Claim, rows)
+        self._create(
+            Correction,
+            [
+                {
+                    "claim_id": claim["id"],
+                    "note": correction_text("Withdrawn", claim["withdrawn_reason"]),
+                    "created_at": self.now,
+                    "created_by_id": self.by.pk,
+                }
+                for claim in claims
+                if claim["state"] == ClaimState.WITHDRAWN
+            ],
+        )
         self.report.claims += len(claims)
         self.new_claim_ids += [claim["id"] for claim in claims]
         return claims
 
     def _published(self, record: dict) -> bool:
-        wanted = record["state"] in ("", ClaimState.PUBLISHED)
+        wanted = record["state"] in ("", ClaimState.PUBLISHED, ClaimState.WITHDRAWN)
         return bool(record["verdict"]) and wanted and self.approver is not None
 
     def _graded_at(self, record: dict) -> datetime.datetime:

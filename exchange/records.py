@@ -41,6 +41,7 @@ CLAIM_COLUMNS = [
     "confidence",
     "rationale",
     "graded_at",
+    "withdrawn_reason",
     "relations",
 ]
 
@@ -102,11 +103,17 @@ CLAIM_TEXT_FIELDS = [
     "confidence",
     "rationale",
     "graded_at",
+    "withdrawn_reason",
 ]
 # How far through the workflow a claim in a file has come: a draft has no verdict; a graded
-# claim is "in_review" until a second person approves it, then "published". Files that say
-# nothing mean published when graded.
-IMPORTED_STATES = (ClaimState.DRAFT, ClaimState.IN_REVIEW, ClaimState.PUBLISHED)
+# claim is "in_review" until a second person approves it, then "published", and may since
+# have been "withdrawn" (with its reason). Files that say nothing mean published when graded.
+IMPORTED_STATES = (
+    ClaimState.DRAFT,
+    ClaimState.IN_REVIEW,
+    ClaimState.PUBLISHED,
+    ClaimState.WITHDRAWN,
+)
 
 SOURCE_FIELDS = ["title", "url", "outlet", "kind", "published_on"]
 
@@ -191,6 +198,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "confidence": confidence,
         "rationale": grading.rationale if grading else "",
         "graded_at": claim.graded_at.isoformat() if claim.graded_at else "",
+        "withdrawn_reason": claim.withdrawn_reason,
         # Each relation travels once, with the claim it starts from.
         "relations": [
             {"kind": relation.kind, "claim": relation.to_claim.slug, "note": relation.note}

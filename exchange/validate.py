@@ -227,8 +227,10 @@ def _workflow_problems(record: dict[str, Any]) -> list[str]:
     problems = []
     if state == ClaimState.DRAFT and verdict:
         problems.append("state: a draft has no verdict yet; say in_review or published")
-    if state in (ClaimState.IN_REVIEW, ClaimState.PUBLISHED) and not verdict:
+    if state in (ClaimState.IN_REVIEW, ClaimState.PUBLISHED, ClaimState.WITHDRAWN) and not verdict:
         problems.append(f"state: a claim {state.replace('_', ' ')} needs a verdict")
+    if (state == ClaimState.WITHDRAWN) != bool(record["withdrawn_reason"]):
+        problems.append("withdrawn_reason: a withdrawn claim says why, and only a withdrawn one")
     if record["graded_at"]:
         if not verdict:
             problems.append("graded_at needs a verdict")

@@ -38,6 +38,9 @@ class SubjectAdmin(HistoryAdmin):
     search_fields = ["name", "developers"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def save_model(self, request, obj, form, change):
+        services.subject_save(subject=obj, by=request.user)
+
 
 class FigureForm(forms.ModelForm):
     correction_note = forms.CharField(

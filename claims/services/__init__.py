@@ -21,6 +21,7 @@ from .corrections import (
     correction_needed,
     correction_record,
     correction_require,
+    correction_text,
 )
 from .evidence import evidence_add, evidence_delete, evidence_save
 from .figures import (
@@ -29,6 +30,7 @@ from .figures import (
     figure_delete,
     figure_save,
     subject_get_or_create,
+    subject_save,
 )
 from .relations import relation_add, relation_delete, relation_save
 from .reviews import (
@@ -65,6 +67,7 @@ __all__ = [
     "correction_needed",
     "correction_record",
     "correction_require",
+    "correction_text",
     "evidence_add",
     "evidence_delete",
     "evidence_save",
@@ -78,5 +81,6 @@ __all__ = [
     "review_save",
     "review_submit",
     "subject_get_or_create",
+    "subject_save",
     "topic_get_or_create",
 ]

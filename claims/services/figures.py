@@ -19,6 +19,19 @@ from .common import PART_STAYS_WITH_CLAIM
 from .corrections import correction_require
 
 
+@transaction.atomic
+def subject_save(*, subject: Subject, by: AbstractBaseUser | None) -> Subject:
+    """Create or update what figures are about. A subject is the registry's, like a source:
+    renaming it needs no correction on the claims whose figures name it; its history keeps
+    every version."""
+    if not subject.slug:
+        subject.slug = unique_slug(Subject, subject.name)
+    subject._history_user = by
+    subject.full_clean()
+    subject.save()
+    return subject
+
+
 def subject_get_or_create(
     *, name: str, kind: str = SubjectKind.MODEL, released_on=None, developers: str = ""
 ) -> Subject:

@@ -66,7 +66,7 @@ def test_without_a_second_person_a_published_claim_in_a_file_waits_in_review(edi
 @pytest.mark.parametrize(
     "fields, message",
     [
-        ({"state": "withdrawn"}, "state: a claim is imported as one of"),
+        ({"state": "retracted"}, "state: a claim is imported as one of"),
         ({"state": "bogus"}, "state: a claim is imported as one of"),
         ({"state": "draft"}, "a draft has no verdict yet"),
         ({"state": "published", "verdict": "", "rationale": ""}, "needs a verdict"),
@@ -234,3 +234,41 @@ def test_json_the_parser_chokes_on_is_reported_and_the_next_import_works(editor,
 def test_a_refused_value_megabytes_long_is_not_repeated_whole(editor):
     report = load([record("a", kind="k" * 1_000_000)], editor)
     assert report.problems and all(len(problem) <= 520 for problem in report.problems)
+
+
+def test_every_state_export_with_a_withdrawn_claim_imports_as_it_was(
+    tmp_path, editor, second_editor
+):
+    from django.core.management import call_command
+
+    from claims.services import claim_withdraw
+    from tests.factories import ClaimFactory, PublishedClaimFactory
+
+    claim_withdraw(claim=PublishedClaimFactory(slug="gone"), by=editor, reason="A duplicate.")
+    ClaimFactory(slug="draft")
+    first = tmp_path / "first.json"
+    call_command("export_claims", "--every-state", "--format=json", f"--output={first}")
+    Claim.objects.all().delete()
+
+    with first.open("rb") as file:
+        refused = claims_import(file=file, format="json", name="first.json", by=editor)
+        assert any("withdrawn claim was published first" in p for p in refused.problems)
+        report = claims_import(
+            file=file, format="json", name="first.json", by=editor, approver=second_editor
+        )
+    assert report.ok, report.problems
+    gone = Claim.objects.get(slug="gone")
+    assert (gone.state, gone.withdrawn_reason) == (ClaimState.WITHDRAWN, "A duplicate.")
+    assert gone.corrections.get().note == "Withdrawn: A duplicate."
+    second = tmp_path / "second.json"
+    call_command("export_claims", "--every-state", "--format=json", f"--output={second}")
+    assert json.loads(second.read_text()) == json.loads(first.read_text())
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"state": "withdrawn"}, {"state": "published", "withdrawn_reason": "Why?"}],
+)
+def test_a_withdrawal_and_its_reason_come_together(editor, second_editor, fields):
+    report = load([record("a", **fields)], editor, approver=second_editor)
+    assert any("withdrawn_reason" in problem for problem in report.problems), report.problems
