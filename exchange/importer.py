@@ -42,8 +42,8 @@ from workbench.bulk import allocate_ids, batches, create_tracked, insert_rows
 from workbench.cache import bump_version
 from workbench.slugs import unique_slugs
 
-from .read import FormatError, read_records, unreadable_parts
-from .validate import figure_from_record, graded_at, record_problems, unshowable_fields
+from .read import FormatError, read_records
+from .validate import figure_from_record, file_problems, graded_at
 
 IMPORT_BATCH_SIZE = 1000
 IMPORT_REASON = "Imported from {name}"
@@ -92,37 +92,6 @@ class ImportReport:
         return text
 
 
-WITHDRAWN_NEEDS_APPROVER = (
-    "state: a withdrawn claim was published first, which takes a second person: import it "
-    "with one approving the file's gradings (import_claims --approved-by)"
-)
-
-
-def _import_problems(file: IO[bytes], format: str, approved: bool) -> tuple[list[str], set[str]]:
-    """Every problem in the file, found before anything is written; and the slugs it gives."""
-    unreadable = unreadable_parts(file, format)
-    if unreadable:
-        return unreadable, set()
-    problems, slugs, statements = [], set(), set()
-    for where, record, shape_problems in read_records(file, format):
-        found = shape_problems + (record_problems(record) if record else [])
-        if record and record["state"] == ClaimState.WITHDRAWN and not approved:
-            found.append(WITHDRAWN_NEEDS_APPROVER)
-        if record and format == "json":
-            found += list(unshowable_fields(record))
-        if record and record["slug"]:
-            if record["slug"] in slugs:
-                found.append(f"the slug “{record['slug']}” is used by another claim above")
-            slugs.add(record["slug"])
-        elif record:
-            if record["statement"] in statements:
-                found.append("the same statement appears above; give each claim once")
-            statements.add(record["statement"])
-        # A message may quote the value it refuses, which may be megabytes long.
-        problems += [f"{where}: {Truncator(problem).chars(500)}" for problem in found]
-    return problems, slugs
-
-
 def claims_import(
     *,
     file: IO[bytes],
@@ -148,7 +117,7 @@ def claims_import(
     if approver and (refusal := approval_refused(approver)):
         return ImportReport(problems=[refusal])
     try:
-        problems, given_slugs = _import_problems(file, format, approved=approver is not None)
+        problems, given_slugs = file_problems(file, format, approved=approver is not None)
         if problems:
             return ImportReport(problems=problems)
         importer = _ClaimImporter(

@@ -1,15 +1,16 @@
-"""What is wrong with a record, in words an editor can act on: the same rules as the admin
-forms, taken from the models' own fields."""
+"""What is wrong with a file or a record, in words an editor can act on: the same rules as the
+admin forms, taken from the models' own fields, all found before anything is written."""
 
 import datetime
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.text import Truncator
 
 from claims.choices import Bound, ClaimKind, ClaimState, Confidence, Method, Rank, SubjectKind
 from claims.models import (
@@ -27,6 +28,7 @@ from sources.choices import SourceKind
 from sources.models import Outlet, Source
 from workbench.unstorable import unshowable_problem
 
+from .read import read_records, unreadable_parts
 from .records import IMPORTED_STATES
 
 
@@ -239,3 +241,34 @@ def _workflow_problems(record: dict[str, Any]) -> list[str]:
         elif not EARLIEST_GRADING <= moment <= timezone.now():
             problems.append("graded_at: a grading is dated between 2000 and now")
     return problems
+
+
+WITHDRAWN_NEEDS_APPROVER = (
+    "state: a withdrawn claim was published first, which takes a second person: import it "
+    "with one approving the file's gradings (import_claims --approved-by)"
+)
+
+
+def file_problems(file: IO[bytes], format: str, approved: bool) -> tuple[list[str], set[str]]:
+    """Every problem in the file, found before anything is written; and the slugs it gives."""
+    unreadable = unreadable_parts(file, format)
+    if unreadable:
+        return unreadable, set()
+    problems, slugs, statements = [], set(), set()
+    for where, record, shape_problems in read_records(file, format):
+        found = shape_problems + (record_problems(record) if record else [])
+        if record and record["state"] == ClaimState.WITHDRAWN and not approved:
+            found.append(WITHDRAWN_NEEDS_APPROVER)
+        if record and format == "json":
+            found += list(unshowable_fields(record))
+        if record and record["slug"]:
+            if record["slug"] in slugs:
+                found.append(f"the slug “{record['slug']}” is used by another claim above")
+            slugs.add(record["slug"])
+        elif record:
+            if record["statement"] in statements:
+                found.append("the same statement appears above; give each claim once")
+            statements.add(record["statement"])
+        # A message may quote the value it refuses, which may be megabytes long.
+        problems += [f"{where}: {Truncator(problem).chars(500)}" for problem in found]
+    return problems, slugs
