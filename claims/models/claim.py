@@ -95,7 +95,9 @@ class Claim(models.Model):
     history = HistoricalRecords(m2m_fields=[topics])
 
     class Meta:
-        ordering = ["-graded_at", "-created_at"]
+        # The key last: ties (claims imported together, ungraded) would come out in any order,
+        # and a backup must come out the same every time.
+        ordering = ["-graded_at", "-created_at", "-pk"]
         indexes = [
             models.Index(fields=["state", "verdict", "-graded_at"]),
             models.Index(fields=["state", "kind"]),
