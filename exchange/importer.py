@@ -43,7 +43,7 @@ from workbench.cache import bump_version
 from workbench.slugs import unique_slugs
 
 from .read import FormatError, read_records
-from .validate import figure_from_record, file_problems, graded_at
+from .validate import PUBLISHED_STATES, figure_from_record, file_problems, graded_at
 
 IMPORT_BATCH_SIZE = 1000
 IMPORT_REASON = "Imported from {name}"
@@ -262,7 +262,7 @@ class _ClaimImporter:
         return claims
 
     def _published(self, record: dict) -> bool:
-        wanted = record["state"] in ("", ClaimState.PUBLISHED, ClaimState.WITHDRAWN)
+        wanted = record["state"] in PUBLISHED_STATES
         return bool(record["verdict"]) and wanted and self.approver is not None
 
     def _graded_at(self, record: dict) -> datetime.datetime:

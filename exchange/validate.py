@@ -24,6 +24,7 @@ from claims.models import (
     Subject,
     Topic,
 )
+from claims.services import publication_refused
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
 from workbench.unstorable import unshowable_problem
@@ -243,6 +244,8 @@ def _workflow_problems(record: dict[str, Any]) -> list[str]:
     return problems
 
 
+# A graded record in these states is published when a second person approves the file.
+PUBLISHED_STATES = ("", ClaimState.PUBLISHED, ClaimState.WITHDRAWN)
 WITHDRAWN_NEEDS_APPROVER = (
     "state: a withdrawn claim was published first, which takes a second person: import it "
     "with one approving the file's gradings (import_claims --approved-by)"
@@ -259,6 +262,11 @@ def file_problems(file: IO[bytes], format: str, approved: bool) -> tuple[list[st
         found = shape_problems + (record_problems(record) if record else [])
         if record and record["state"] == ClaimState.WITHDRAWN and not approved:
             found.append(WITHDRAWN_NEEDS_APPROVER)
+        if record and approved and record["verdict"] and record["state"] in PUBLISHED_STATES:
+            found += publication_refused(
+                located_evidence=any(item["locator"] for item in record["evidence"]),
+                rationales=[record["rationale"]],
+            )
         if record and format == "json":
             found += list(unshowable_fields(record))
         if record and record["slug"]:

@@ -16,6 +16,7 @@ from claims.services import (
     claim_publish,
     claim_save,
     claim_summary_refresh,
+    evidence_add,
     figure_save,
     review_save,
     review_submit,
@@ -108,7 +109,7 @@ class ClaimFactory(factory.django.DjangoModelFactory):
         state=ClaimState.DRAFT,
         verdict=Verdict.ACCURATE,
         confidence=Confidence.HIGH,
-        rationale="The developer's paper gives the figure.",
+        rationale="The developer's paper gives the figure in its main table.",
         reviewer=None,
         approver=None,
         **fields,
@@ -116,6 +117,15 @@ class ClaimFactory(factory.django.DjangoModelFactory):
         claim = claim_save(claim=model_class(*args, **fields), by=None)
         if state == ClaimState.DRAFT:
             return claim
+        if state == ClaimState.PUBLISHED and not claim.evidence.exclude(locator="").exists():
+            # Nothing is published without evidence: the source it first appeared in.
+            evidence_add(
+                claim=claim,
+                source=claim.first_appeared_in or SourceFactory(),
+                stance=Stance.ASSERTS,
+                locator=claim.first_appeared_locator or "Table 1",
+                by=None,
+            )
         review_submit(
             claim=claim,
             verdict=verdict,

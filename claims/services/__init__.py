@@ -38,6 +38,7 @@ from .reviews import (
     claim_grade_and_publish,
     claim_publish,
     claim_submit,
+    publication_refused,
     review_delete,
     review_save,
     review_submit,
@@ -81,6 +82,7 @@ __all__ = [
     "review_save",
     "review_submit",
     "subject_get_or_create",
+    "publication_refused",
     "subject_save",
     "topic_get_or_create",
 ]

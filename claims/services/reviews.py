@@ -109,6 +109,27 @@ def claim_submit(*, claim: Claim, by: AbstractBaseUser | None) -> Claim:
     return claim_write(claim, by)
 
 
+# Readers are told why a verdict holds: a sentence, not "No reason."
+RATIONALE_MIN_LENGTH = 25
+PUBLISH_NEEDS_EVIDENCE = (
+    "Nothing is published without evidence: add at least one item citing a source, with a "
+    "locator saying where in it."
+)
+PUBLISH_NEEDS_RATIONALE = (
+    "The rationale is what readers are told: say why the verdict holds in at least "
+    f"{RATIONALE_MIN_LENGTH} characters."
+)
+
+
+def publication_refused(*, located_evidence: bool, rationales: list[str]) -> list[str]:
+    """What keeps gradings from being published, whatever the entry point (approval, import),
+    each in words an editor can act on; empty when nothing does."""
+    refused = [] if located_evidence else [PUBLISH_NEEDS_EVIDENCE]
+    if any(len(rationale.strip()) < RATIONALE_MIN_LENGTH for rationale in rationales):
+        refused.append(PUBLISH_NEEDS_RATIONALE)
+    return refused
+
+
 def approval_refused(approver: AbstractBaseUser) -> str | None:
     """Why `approver` may not approve gradings at all, or None: approving is an editor's
     (the change permission on claims), whatever the entry point."""
@@ -130,6 +151,12 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
         raise ValidationError(NOTHING_TO_PUBLISH)
     if refusal := approval_refused(approver):
         raise ValidationError(refusal)
+    refused = publication_refused(
+        located_evidence=claim.evidence.exclude(locator="").exists(),
+        rationales=[review.rationale for review in pending],
+    )
+    if refused:
+        raise ValidationError(refused)
     if settings.WORKBENCH_REQUIRE_SECOND_PERSON:
         for review in pending:
             if review.reviewer_id == approver.pk:
