@@ -88,7 +88,9 @@ class TopicFactory(factory.django.DjangoModelFactory):
 class ClaimFactory(factory.django.DjangoModelFactory):
     """A claim logged through the services, as a draft; with state=IN_REVIEW it is also graded
     (verdict, confidence, rationale) by `reviewer`, and with state=PUBLISHED approved by
-    `approver`, as every claim is. Graders default to two editors kept for the purpose."""
+    `approver`, as every claim is. Graders default to two editors kept for the purpose. A claim
+    comes with one evidence item (its first appearance, located), as publishing needs;
+    located_evidence=False leaves it out."""
 
     class Meta:
         model = Claim
@@ -112,13 +114,13 @@ class ClaimFactory(factory.django.DjangoModelFactory):
         rationale="The developer's paper gives the figure in its main table.",
         reviewer=None,
         approver=None,
+        located_evidence=True,
         **fields,
     ):
         claim = claim_save(claim=model_class(*args, **fields), by=None)
-        if state == ClaimState.DRAFT:
-            return claim
-        if state == ClaimState.PUBLISHED and not claim.evidence.exclude(locator="").exists():
-            # Nothing is published without evidence: the source it first appeared in.
+        # Nothing is published without evidence: a claim comes with the source it first appeared
+        # in, located, unless asked not to.
+        if located_evidence:
             evidence_add(
                 claim=claim,
                 source=claim.first_appeared_in or SourceFactory(),
@@ -126,6 +128,8 @@ class ClaimFactory(factory.django.DjangoModelFactory):
                 locator=claim.first_appeared_locator or "Table 1",
                 by=None,
             )
+        if state == ClaimState.DRAFT:
+            return claim
         review_submit(
             claim=claim,
             verdict=verdict,

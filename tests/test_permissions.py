@@ -178,7 +178,9 @@ def test_only_editors_approve_claims(client, request, editor, role, can_approve)
     from claims.choices import ClaimState, Verdict
 
     claim = ClaimFactory()
-    services.review_submit(claim=claim, verdict=Verdict.MIXED, rationale="Both sides.", by=editor)
+    services.review_submit(
+        claim=claim, verdict=Verdict.MIXED, rationale="Both sides have a point here.", by=editor
+    )
     client.force_login(user_for(role, request))
     client.post(
         reverse("admin:claims_claim_changelist"),

@@ -65,7 +65,9 @@ def test_the_author_of_a_grading_cannot_approve_it_but_a_second_editor_can(
     from claims import services
 
     claim = ClaimFactory()
-    services.review_submit(claim=claim, verdict=Verdict.MIXED, rationale="Both sides.", by=editor)
+    services.review_submit(
+        claim=claim, verdict=Verdict.MIXED, rationale="Both sides have a point here.", by=editor
+    )
 
     client.force_login(editor)
     refused = approve(client, claim)
@@ -83,9 +85,10 @@ def test_the_author_of_a_grading_cannot_approve_it_but_a_second_editor_can(
 
 def test_published_gradings_are_shown_read_only(client, editor, second_editor):
     claim = PublishedClaimFactory(
-        rationale="Checked the paper.", reviewer=editor, approver=second_editor
+        rationale="Checked the main table of the paper.", reviewer=editor, approver=second_editor
     )
     client.force_login(editor)
     page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
-    assert "Checked the paper." in page
-    assert "Checked the paper.</textarea>" not in page  # no editable copy of a published grading
+    assert "Checked the main table of the paper." in page
+    # No editable copy of a published grading:
+    assert "Checked the main table of the paper.</textarea>" not in page

@@ -104,7 +104,7 @@ def test_a_claim_carries_its_verdict_evidence_and_relations(client, claims_in_ev
     mixed = client.get("/api/claims/mixed/").json()
     assert mixed["verdict"] == {"code": "mixed", "label": "Mixed", "rating": 3}
     assert mixed["is_contested"] is True
-    assert sorted(e["stance"] for e in mixed["evidence"]) == ["refutes", "supports"]
+    assert sorted(e["stance"] for e in mixed["evidence"]) == ["asserts", "refutes", "supports"]
     assert mixed["page"] == settings.WORKBENCH_SITE_URL + "/claims/mixed/"  # never the host asked
     accurate = client.get("/api/claims/accurate/").json()
     assert accurate["relations"] == [

@@ -8,7 +8,7 @@ from claims import services
 from claims.choices import ClaimState, Stance, Verdict
 from claims.models import Correction
 from tests.admin_forms import inline_post
-from tests.factories import ClaimFactory, EvidenceFactory, PublishedClaimFactory, SourceFactory
+from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,11 @@ def bagualu(editor, second_editor):
     claim = PublishedClaimFactory(
         statement="BaGuaLu has 174 trillion parameters.",
         verdict=Verdict.MISLEADING,
-        rationale="The table says 14.5T.",
+        rationale="The table of the survey says 14.5T.",
         reviewer=editor,
         approver=second_editor,
+        first_appeared_locator="Compute section",  # its one evidence item, as graded
     )
-    EvidenceFactory(claim=claim, stance=Stance.ASSERTS, locator="Compute section")
     return claim
 
 
@@ -105,7 +105,7 @@ def test_a_new_verdict_is_a_correction_with_old_and_new_verdicts(
     services.review_submit(
         claim=bagualu,
         verdict=Verdict.INACCURATE,
-        rationale="The paper says 14.5T.",
+        rationale="The BaGuaLu paper says 14.5T.",
         correction_note="We read the BaGuaLu paper itself.",
         by=editor,
     )
@@ -127,7 +127,7 @@ def test_readers_are_told_once_what_changed_when_the_note_says_it_too(
     services.review_submit(
         claim=bagualu,
         verdict=Verdict.INACCURATE,
-        rationale="The paper says 14.5T.",
+        rationale="The BaGuaLu paper says 14.5T.",
         correction_note="Verdict changed from Misleading to Inaccurate: we read the paper itself.",
         by=editor,
     )

@@ -42,7 +42,9 @@ def test_evidence_needs_a_locator(editor):
 
 def test_submitting_a_review_moves_a_draft_into_review(editor):
     claim = ClaimFactory()
-    services.review_submit(claim=claim, verdict=Verdict.MIXED, rationale="Both sides.", by=editor)
+    services.review_submit(
+        claim=claim, verdict=Verdict.MIXED, rationale="Both sides have a point here.", by=editor
+    )
     claim.refresh_from_db()
     assert claim.state == ClaimState.IN_REVIEW
     assert claim.verdict == ""  # not graded in public until approved
@@ -50,7 +52,9 @@ def test_submitting_a_review_moves_a_draft_into_review(editor):
 
 def test_publishing_needs_a_second_person(editor):
     claim = ClaimFactory()
-    services.review_submit(claim=claim, verdict=Verdict.MIXED, rationale="Both sides.", by=editor)
+    services.review_submit(
+        claim=claim, verdict=Verdict.MIXED, rationale="Both sides have a point here.", by=editor
+    )
     claim.refresh_from_db()
 
     with pytest.raises(ValidationError) as error:
@@ -64,7 +68,9 @@ def test_publishing_needs_a_second_person(editor):
 def test_one_person_teams_can_relax_the_two_person_rule(editor, settings):
     settings.WORKBENCH_REQUIRE_SECOND_PERSON = False
     claim = ClaimFactory()
-    services.review_submit(claim=claim, verdict=Verdict.MIXED, rationale="Both sides.", by=editor)
+    services.review_submit(
+        claim=claim, verdict=Verdict.MIXED, rationale="Both sides have a point here.", by=editor
+    )
     claim.refresh_from_db()
     services.claim_publish(claim=claim, approver=editor)
     assert claim.state == ClaimState.PUBLISHED
@@ -82,11 +88,13 @@ def test_a_draft_cannot_be_published_directly(second_editor):
 
 
 def test_current_verdict_is_the_newest_published_review(editor, second_editor):
-    claim = PublishedClaimFactory(rationale="First look.", reviewer=editor, approver=second_editor)
+    claim = PublishedClaimFactory(
+        rationale="A first look at the paper.", reviewer=editor, approver=second_editor
+    )
     services.review_submit(
         claim=claim,
         verdict=Verdict.OUTDATED,
-        rationale="Overtaken.",
+        rationale="Overtaken by newer figures.",
         confidence=Confidence.HIGH,
         correction_note="Newer figures.",
         by=editor,
@@ -102,7 +110,9 @@ def test_current_verdict_is_the_newest_published_review(editor, second_editor):
 
 
 def test_a_published_review_cannot_be_rewritten(editor, second_editor):
-    claim = PublishedClaimFactory(rationale="First look.", reviewer=editor, approver=second_editor)
+    claim = PublishedClaimFactory(
+        rationale="A first look at the paper.", reviewer=editor, approver=second_editor
+    )
     review = claim.reviews.get()
     review.verdict = Verdict.INACCURATE
     with pytest.raises(ValidationError, match="verdict history"):

@@ -18,7 +18,10 @@ def graded(editor):
     """A claim `editor` graded "unsubstantiated", waiting for a second editor."""
     claim = ClaimFactory(statement="WuDao 2.0 has 1.75 trillion parameters.")
     services.review_submit(
-        claim=claim, verdict=Verdict.UNSUBSTANTIATED, rationale="No paper yet.", by=editor
+        claim=claim,
+        verdict=Verdict.UNSUBSTANTIATED,
+        rationale="No paper describes it yet.",
+        by=editor,
     )
     claim.refresh_from_db()
     return claim
@@ -46,7 +49,10 @@ def test_the_approver_cannot_rewrite_the_pending_grading_in_the_claim_form(
     review.refresh_from_db()
     assert graded.state == ClaimState.PUBLISHED
     assert graded.verdict == Verdict.UNSUBSTANTIATED  # what the first editor wrote
-    assert (review.verdict, review.rationale) == (Verdict.UNSUBSTANTIATED, "No paper yet.")
+    assert (review.verdict, review.rationale) == (
+        Verdict.UNSUBSTANTIATED,
+        "No paper describes it yet.",
+    )
     assert review.reviewer.username == "editor" and review.approved_by == second_editor
 
 

@@ -74,8 +74,9 @@ def test_a_published_claim_page_carries_what_google_requires_of_a_claim_review(c
         "datePublished": "2023-01-10",
         "publisher": {"@type": "Organization", "name": "A research centre"},
     }
-    # Sources that make the claim are its appearances; one that refutes it is not.
-    assert [work["url"] for work in item["appearance"]] == [repeated.url]
+    # Sources that make the claim are its appearances (the first one among them: the claim
+    # was published with it as evidence); one that refutes it is not.
+    assert {work["url"] for work in item["appearance"]} == {first.url, repeated.url}
 
 
 def test_each_verdict_carries_its_rating_and_name():

@@ -92,7 +92,7 @@ def claims_to_export(editor, second_editor):
         slug="family",
         statement="X is a family of models.",
         verdict=Verdict.ACCURATE,
-        rationale="Why family",
+        rationale="Why the family framing holds",
         reviewer=editor,
         approver=second_editor,
         first_appeared_in=survey,
@@ -104,7 +104,7 @@ def claims_to_export(editor, second_editor):
         slug="one-model",
         statement="X is one model.",
         verdict=Verdict.MISLEADING,
-        rationale="Why one-model",
+        rationale="Why the one-model framing fails",
         reviewer=editor,
         approver=second_editor,
         first_appeared_in=blog,
@@ -180,8 +180,11 @@ def test_json_export_carries_every_field_of_a_claim(claims_to_export):
         {"kind": "counter_claim", "claim": "one-model", "note": "Opposite framings."}
     ]
     assert family["first_appeared_in"]["outlet"] == "A research centre"
-    assert family["rationale"] == "Why family" and family["topics"] == ["Model scale"]
-    assert [e["stance"] for e in one_model["evidence"]] == ["asserts", "refutes"]
+    assert family["rationale"] == "Why the family framing holds" and family["topics"] == [
+        "Model scale"
+    ]
+    # Published with its first appearance as evidence, then two more items.
+    assert [e["stance"] for e in one_model["evidence"]] == ["asserts", "asserts", "refutes"]
 
 
 @pytest.mark.parametrize("format", ["csv", "json"])

@@ -21,7 +21,10 @@ def record(slug: str, **fields) -> dict:
         "statement": f"Statement {slug}.",
         "claimant": "A lab",
         "verdict": "accurate",
-        "rationale": "Checked.",
+        "rationale": "Checked against the paper.",
+        "evidence": [
+            {"source": {"title": "The lab's paper"}, "stance": "asserts", "locator": "Table 1"}
+        ],
         **fields,
     }
 

@@ -50,8 +50,12 @@ def test_unpublished_claims_are_hidden_from_readers(client, state):
 
 def test_claim_page_shows_evidence_for_and_against_with_reliability_and_locator(client):
     essay = SourceFactory(title="The essay", reliability=Reliability.MIXED)
-    claim = PublishedClaimFactory(statement="China cannot buy GPUs.", first_appeared_in=essay)
-    EvidenceFactory(claim=claim, source=essay, stance=Stance.ASSERTS, locator="section 2")
+    # Published with its first appearance as evidence: the essay, section 2.
+    claim = PublishedClaimFactory(
+        statement="China cannot buy GPUs.",
+        first_appeared_in=essay,
+        first_appeared_locator="section 2",
+    )
     EvidenceFactory(
         claim=claim,
         source=essay,
@@ -92,12 +96,15 @@ def test_verdict_history_lists_only_published_reviews_newest_first(client, edito
     from claims import services
 
     claim = PublishedClaimFactory(
-        verdict=Verdict.ACCURATE, rationale="Old view.", reviewer=editor, approver=second_editor
+        verdict=Verdict.ACCURATE,
+        rationale="The old view, from the paper.",
+        reviewer=editor,
+        approver=second_editor,
     )
     services.claim_grade_and_publish(
         claim=claim,
         verdict=Verdict.OUTDATED,
-        rationale="Newer view.",
+        rationale="The newer view, from the report.",
         correction_note="Newer figures.",
         reviewer=editor,
         approver=second_editor,
@@ -107,7 +114,10 @@ def test_verdict_history_lists_only_published_reviews_newest_first(client, edito
     response = client.get(claim.get_absolute_url())
 
     history = response.context["claim"].verdict_history
-    assert [r.rationale for r in history] == ["Newer view.", "Old view."]
+    assert [r.rationale for r in history] == [
+        "The newer view, from the report.",
+        "The old view, from the paper.",
+    ]
     assert "Unapproved opinion." not in response.content.decode()
 
 

@@ -23,13 +23,15 @@ def entries(client) -> list[str]:
 
 def test_the_feed_lists_new_and_corrected_verdicts(client, editor, second_editor):
     claim = ClaimFactory(statement="Model Y was trained on 2,000 chips.")
-    review_submit(claim=claim, verdict=Verdict.ACCURATE, rationale="Paper.", by=editor)
+    review_submit(
+        claim=claim, verdict=Verdict.ACCURATE, rationale="The paper gives the figure.", by=editor
+    )
     claim_publish(claim=claim, approver=second_editor)
     claim.refresh_from_db()
     review_submit(
         claim=claim,
         verdict=Verdict.OUTDATED,
-        rationale="Newer paper.",
+        rationale="A newer paper gives more detail.",
         correction_note="A 2024 paper gives a larger cluster.",
         by=editor,
     )

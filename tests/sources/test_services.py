@@ -17,7 +17,7 @@ def test_merge_moves_every_evidence_item_and_first_appearance_to_the_survivor(cu
     )
     kept_evidence = EvidenceFactory(source=survivor)
     moved_evidence = [EvidenceFactory(source=duplicate) for _ in range(3)]
-    first_appearance = ClaimFactory(first_appeared_in=duplicate)
+    first_appearance = ClaimFactory(first_appeared_in=duplicate, located_evidence=False)
 
     services.source_merge(survivor=survivor, duplicates=[survivor, duplicate], by=curator)
 

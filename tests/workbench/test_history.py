@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from claims import services
-from claims.choices import Verdict
+from claims.choices import Stance, Verdict
 from claims.models import Claim, Evidence
 from sources.models import Source
 from sources.services import source_merge, source_merge_undo
@@ -29,7 +29,12 @@ def test_each_workflow_step_leaves_a_history_record_with_its_author(editor, seco
     claim = services.claim_log(
         statement="Yuan 1.0 has 245B parameters.", claimant="Inspur", by=editor
     )
-    services.review_submit(claim=claim, verdict=Verdict.ACCURATE, rationale="Paper.", by=editor)
+    services.evidence_add(
+        claim=claim, source=SourceFactory(), stance=Stance.ASSERTS, locator="Table 4", by=editor
+    )
+    services.review_submit(
+        claim=claim, verdict=Verdict.ACCURATE, rationale="The paper gives the figure.", by=editor
+    )
     claim.refresh_from_db()
     services.claim_publish(claim=claim, approver=second_editor)
     services.claim_withdraw(claim=claim, by=second_editor, reason="Duplicate.")
@@ -85,7 +90,7 @@ def test_a_source_merge_is_traced_and_undone(curator):
     survivor = SourceFactory(title="GovAI survey", authors="")
     duplicate = SourceFactory(title="GovAI survey (PDF)", authors="Ding, Xiao")
     moved = [EvidenceFactory(source=duplicate) for _ in range(2)]
-    first = ClaimFactory(first_appeared_in=duplicate)
+    first = ClaimFactory(first_appeared_in=duplicate, located_evidence=False)
     untouched = EvidenceFactory(source=survivor)
     duplicate_pk = duplicate.pk
 
@@ -108,7 +113,9 @@ def test_a_source_merge_is_traced_and_undone(curator):
 def test_a_bulk_admin_action_records_each_claim(client, editor, second_editor):
     claims = [ClaimFactory() for _ in range(3)]
     for claim in claims:
-        services.review_submit(claim=claim, verdict=Verdict.MIXED, rationale="Both.", by=editor)
+        services.review_submit(
+            claim=claim, verdict=Verdict.MIXED, rationale="Both are partly right here.", by=editor
+        )
     client.force_login(second_editor)
     client.post(
         reverse("admin:claims_claim_changelist"),
