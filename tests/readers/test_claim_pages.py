@@ -181,3 +181,28 @@ def test_methodology_explains_every_verdict_with_its_rating(client):
     for verdict in Verdict:
         assert verdict.label in page
     assert "5 / 5" in page and "1 / 5" in page
+
+
+def test_editors_get_an_edit_link_readers_and_curators_do_not(client, editor, curator):
+    claim = PublishedClaimFactory()
+    edit = reverse("admin:claims_claim_change", args=[claim.pk])
+
+    assert edit not in client.get(claim.get_absolute_url()).content.decode()
+    client.force_login(curator)
+    assert edit not in client.get(claim.get_absolute_url()).content.decode()
+    client.force_login(editor)
+    assert f'href="{edit}"' in client.get(claim.get_absolute_url()).content.decode()
+    client.logout()  # the page an editor saw is never what the cache serves to readers
+    assert edit not in client.get(claim.get_absolute_url()).content.decode()
+
+
+def test_the_admin_search_finds_claims_in_every_state(client, editor):
+    ClaimFactory(statement="A draft about Aquila 2.", slug="aquila-draft")
+    ClaimFactory(statement="Aquila 2 in review.", slug="aquila-review", state="in_review")
+    PublishedClaimFactory(statement="Aquila 2 is open.", slug="aquila-public")
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:claims_claim_changelist"), {"q": "Aquila"})
+
+    found = {claim.slug for claim in page.context["cl"].result_list}
+    assert found == {"aquila-draft", "aquila-review", "aquila-public"}
