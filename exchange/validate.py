@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.text import Truncator
 
-from claims.choices import Bound, ClaimKind, ClaimState, Confidence, Method, Rank, SubjectKind
+from claims.choices import Bound, ClaimKind, ClaimState, Confidence, Rank, SubjectKind
 from claims.models import (
     NORMALISED_FIELDS,
     Claim,
@@ -91,7 +91,7 @@ def figure_from_record(figure: dict[str, str]) -> Figure:
         "unit": figure["unit"],
         "bound": figure["qualifier"] or Bound.EXACT,
         "scope": figure["scope"],
-        "method": figure["method"] or Method.STATED,
+        "method": figure["method"],
         "refers_to": figure["refers_to"] or None,
         "rank": figure["rank"] or Rank.NORMAL,
         "rank_reason": figure["rank_reason"],

@@ -6,6 +6,7 @@ from claims.choices import (
     ClaimKind,
     ClaimState,
     Confidence,
+    Method,
     Quantity,
     RelationKind,
     Stance,
@@ -222,6 +223,7 @@ class FigureFactory(factory.django.DjangoModelFactory):
     quantity = Quantity.PARAMETERS
     value = 100
     unit = "B"
+    method = Method.STATED
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

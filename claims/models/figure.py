@@ -73,7 +73,10 @@ class Figure(models.Model):
     )
     bound = models.CharField("qualifier", max_length=12, choices=Bound.choices, default=Bound.EXACT)
     scope = models.CharField(max_length=12, choices=Scope.choices, blank=True)
-    method = models.CharField(max_length=10, choices=Method.choices, default=Method.STATED)
+    # No default: a commenter's number must not pass as the developer's by omission.
+    method = models.CharField(
+        max_length=10, choices=Method.choices, help_text="How the figure was obtained."
+    )
     refers_to = models.DateField(
         null=True, blank=True, help_text="The date the figure describes, when it matters."
     )

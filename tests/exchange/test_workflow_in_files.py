@@ -91,7 +91,13 @@ def test_bad_workflow_values_are_reported_and_nothing_is_imported(
 
 
 def figure(subject: str, value: float) -> dict:
-    return {"subject": subject, "quantity": Quantity.PARAMETERS, "value": value, "unit": "B"}
+    return {
+        "subject": subject,
+        "quantity": Quantity.PARAMETERS,
+        "value": value,
+        "unit": "B",
+        "method": "stated",
+    }
 
 
 def test_subjects_and_explanations_travel_with_the_figures(editor, second_editor):
@@ -275,3 +281,14 @@ def test_every_state_export_with_a_withdrawn_claim_imports_as_it_was(
 def test_a_withdrawal_and_its_reason_come_together(editor, second_editor, fields):
     report = load([record("a", **fields)], editor, approver=second_editor)
     assert any("withdrawn_reason" in problem for problem in report.problems), report.problems
+
+
+def test_a_figure_says_how_it_was_obtained(editor):
+    """No default: a commenter's number must not pass as the developer's by omission."""
+    unsaid = record("small", figure=figure("PanGu-α", 100))
+    del unsaid["figure"]["method"]
+
+    report = load([unsaid], editor)
+
+    assert any(problem.startswith("claim 1: figure method:") for problem in report.problems)
+    assert not Claim.objects.exists()
