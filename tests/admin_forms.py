@@ -93,6 +93,6 @@ def approve(client, claim):
     """Run "Approve and publish" on one claim from the claim list, as an editor would."""
     return client.post(
         reverse("admin:claims_claim_changelist"),
-        {"action": "approve_and_publish", "_selected_action": [claim.pk]},
+        {"action": "approve_and_publish", "_selected_action": [claim.pk], "apply": "1"},
         follow=True,
     )

@@ -184,7 +184,7 @@ def test_only_editors_approve_claims(client, request, editor, role, can_approve)
     client.force_login(user_for(role, request))
     client.post(
         reverse("admin:claims_claim_changelist"),
-        {"action": "approve_and_publish", "_selected_action": [claim.pk]},
+        {"action": "approve_and_publish", "_selected_action": [claim.pk], "apply": "1"},
     )
     claim.refresh_from_db()
     assert (claim.state == ClaimState.PUBLISHED) is can_approve

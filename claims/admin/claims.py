@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -249,8 +251,35 @@ class ClaimAdmin(HistoryAdmin):
             "submitted",
         )
 
-    @admin.action(description="Approve and publish selected claims", permissions=["change"])
+    @admin.action(description="Approve and publish selected claims…", permissions=["change"])
     def approve_and_publish(self, request, queryset):
+        # A second person approves what they have seen: first a page listing every claim with
+        # the verdict it would get and who proposed it, then the approval.
+        if "apply" not in request.POST:
+            pending = Review.objects.filter(published_at__isnull=True).select_related("reviewer")
+            claims = queryset.prefetch_related(
+                Prefetch("reviews", queryset=pending.order_by("-created_at"), to_attr="pending")
+            )
+            for claim in claims:
+                proposed = claim.pending[0] if claim.pending else None
+                claim.confirmation_line = (
+                    f"{claim} — proposed verdict: {proposed.get_verdict_display()}, graded by "
+                    f"{proposed.reviewer}"
+                    if proposed
+                    else f"{claim} — no grading waits for approval"
+                )
+            return action_form_page(
+                self,
+                request,
+                form=forms.Form(),
+                objects=claims,
+                action="approve_and_publish",
+                intro=(
+                    "Publish these claims with the verdicts proposed for them? Open any you have "
+                    "not read first: readers see the verdict as soon as you approve it."
+                ),
+                submit_label="Approve and publish",
+            )
         self._apply(
             request,
             queryset,

@@ -92,3 +92,29 @@ def test_published_gradings_are_shown_read_only(client, editor, second_editor):
     assert "Checked the main table of the paper." in page
     # No editable copy of a published grading:
     assert "Checked the main table of the paper.</textarea>" not in page
+
+
+def test_bulk_approval_first_lists_every_claim_with_its_proposed_verdict(
+    client, editor, second_editor
+):
+    from claims import services
+
+    claims = [ClaimFactory(statement=f"Claim {n} about Yuan.") for n in (1, 2)]
+    for claim, verdict in zip(claims, (Verdict.MIXED, Verdict.INACCURATE), strict=True):
+        services.review_submit(
+            claim=claim, verdict=verdict, rationale="Both sides have a point here.", by=editor
+        )
+    client.force_login(second_editor)
+    selected = {"action": "approve_and_publish", "_selected_action": [c.pk for c in claims]}
+
+    page = client.post(reverse("admin:claims_claim_changelist"), selected).content.decode()
+
+    assert "Claim 1 about Yuan. — proposed verdict: Mixed, graded by editor" in page
+    assert "Claim 2 about Yuan. — proposed verdict: Inaccurate, graded by editor" in page
+    assert {c.state for c in Claim.objects.filter(pk__in=[c.pk for c in claims])} == {
+        ClaimState.IN_REVIEW
+    }  # nothing published until confirmed
+    client.post(reverse("admin:claims_claim_changelist"), {**selected, "apply": "1"})
+    assert {c.state for c in Claim.objects.filter(pk__in=[c.pk for c in claims])} == {
+        ClaimState.PUBLISHED
+    }

@@ -57,6 +57,8 @@ def test_editor_logs_grades_and_submits_a_second_editor_approves_then_a_correcti
     page.locator(f"input[name=_selected_action][value='{claim.pk}']").check()
     page.select_option("select[name=action]", "approve_and_publish")
     page.get_by_role("button", name="Go").click()
+    expect(page.locator("#content")).to_contain_text("proposed verdict: Accurate")
+    page.get_by_role("button", name="Approve and publish").click()
     expect(page.locator(".messagelist")).to_contain_text("published")
 
     page.goto(f"/claims/{claim.slug}/")

@@ -119,7 +119,7 @@ def test_a_bulk_admin_action_records_each_claim(client, editor, second_editor):
     client.force_login(second_editor)
     client.post(
         reverse("admin:claims_claim_changelist"),
-        {"action": "approve_and_publish", "_selected_action": [c.pk for c in claims]},
+        {"action": "approve_and_publish", "_selected_action": [c.pk for c in claims], "apply": "1"},
     )
     for claim in claims:
         latest = claim.history.latest("history_date")
