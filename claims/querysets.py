@@ -2,7 +2,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from .choices import PUBLIC_STATES, STANCES_AGAINST, STANCES_FOR, ClaimState, RelationKind
@@ -27,6 +27,20 @@ class ClaimQuerySet(models.QuerySet):
     def published(self) -> "ClaimQuerySet":
         """Claims in lists, counts and search: published and not withdrawn."""
         return self.filter(state=ClaimState.PUBLISHED)
+
+    def awaiting_approval(self) -> "ClaimQuerySet":
+        """Claims with a grading that waits for a second person: new claims in review, and
+        re-gradings of published ones, which readers do not see until approved."""
+        from .models import Review
+
+        return self.filter(Exists(Review.objects.pending().filter(claim=OuterRef("pk"))))
+
+    def with_proposed_verdict(self) -> "ClaimQuerySet":
+        """Annotate `proposed_verdict`: the verdict of the newest grading waiting for approval."""
+        from .models import Review
+
+        newest = Review.objects.pending().filter(claim=OuterRef("pk")).order_by("-created_at")
+        return self.annotate(proposed_verdict=Subquery(newest.values("verdict")[:1]))
 
     def public(self) -> "ClaimQuerySet":
         """Claims with a public page: published, or withdrawn with the notice shown."""
@@ -109,6 +123,10 @@ class RelationQuerySet(models.QuerySet):
 class ReviewQuerySet(models.QuerySet):
     def published(self) -> "ReviewQuerySet":
         return self.filter(published_at__isnull=False)
+
+    def pending(self) -> "ReviewQuerySet":
+        """Gradings waiting for a second person's approval."""
+        return self.filter(published_at__isnull=True)
 
     def public(self) -> "ReviewQuerySet":
         """The verdict history readers see: published reviews of published claims."""

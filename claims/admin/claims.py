@@ -11,7 +11,7 @@ from workbench.admin import HistoryAdmin, action_form_page
 from workbench.unstorable import is_key
 
 from .. import services
-from ..choices import RelationKind, Stance
+from ..choices import RelationKind, Stance, Verdict
 from ..models import (
     STATEMENT_MAX_LENGTH,
     Claim,
@@ -40,11 +40,25 @@ class TopicAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class AwaitingApprovalFilter(admin.SimpleListFilter):
+    """The claims a second editor has to look at, re-gradings of published claims included
+    (their state says "published", so the state filter alone misses them)."""
+
+    title = "approval"
+    parameter_name = "approval"
+
+    def lookups(self, request, model_admin):
+        return [("awaiting", "Awaiting a second editor")]
+
+    def queryset(self, request, queryset):
+        return queryset.awaiting_approval() if self.value() == "awaiting" else queryset
+
+
 @admin.register(Claim)
 class ClaimAdmin(HistoryAdmin):
     form = ClaimForm
-    list_display = ["statement", "state", "verdict", "kind", "claimant", "graded_at"]
-    list_filter = ["state", "verdict", "kind", "topics"]
+    list_display = ["statement", "state", "verdict", "proposed", "kind", "claimant", "graded_at"]
+    list_filter = [AwaitingApprovalFilter, "state", "verdict", "kind", "topics"]
     list_select_related = ["first_appeared_in"]
     search_fields = ["statement", "claimant", "slug"]
     autocomplete_fields = ["first_appeared_in", "topics"]
@@ -100,6 +114,14 @@ class ClaimAdmin(HistoryAdmin):
                 ]
             }
         )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_proposed_verdict()
+
+    @admin.display(description="awaiting approval")
+    def proposed(self, obj):
+        """The verdict a pending grading proposes: what a second editor would publish."""
+        return Verdict(obj.proposed_verdict).label if obj.proposed_verdict else ""
 
     def get_search_results(self, request, queryset, search_term):
         # The changelist uses the readers' full-text search; autocompletion, which sees half-typed

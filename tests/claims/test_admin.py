@@ -118,3 +118,28 @@ def test_bulk_approval_first_lists_every_claim_with_its_proposed_verdict(
     assert {c.state for c in Claim.objects.filter(pk__in=[c.pk for c in claims])} == {
         ClaimState.PUBLISHED
     }
+
+
+def test_re_gradings_waiting_for_approval_are_found_and_show_their_proposed_verdict(
+    client, editor, second_editor
+):
+    from claims import services
+
+    regraded = PublishedClaimFactory(statement="Regraded claim about Yuan.")
+    services.review_submit(
+        claim=regraded,
+        verdict=Verdict.OUTDATED,
+        rationale="A newer paper gives more detail.",
+        correction_note="Newer figures.",
+        by=editor,
+    )
+    waiting = ClaimFactory(statement="New claim about Yuan.", state=ClaimState.IN_REVIEW)
+    PublishedClaimFactory(statement="Settled claim about Yuan.")
+    ClaimFactory(statement="Draft claim about Yuan.")
+    client.force_login(second_editor)
+
+    page = client.get(reverse("admin:claims_claim_changelist"), {"approval": "awaiting"})
+
+    listed = {claim.statement: claim.proposed_verdict for claim in page.context["cl"].result_list}
+    assert listed == {regraded.statement: Verdict.OUTDATED, waiting.statement: Verdict.ACCURATE}
+    assert "Outdated" in page.content.decode()
