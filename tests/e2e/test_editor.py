@@ -92,3 +92,13 @@ def test_claims_worded_alike_are_shown_while_the_editor_types(page):
     hint = page.locator(".similar-claims")
     expect(hint).to_contain_text("Claims already logged that read alike:")
     expect(hint).to_contain_text("WuDao 2.0 is a single AI model with 1.75 trillion parameters.")
+
+    # On a claim's change page too, with the claim itself left out.
+    from claims.models import Claim
+
+    other = Claim.objects.get(slug="wudao-2-0-was-a-family-of-models")
+    page.goto(f"/admin/claims/claim/{other.pk}/change/")
+    page.fill("#id_statement", "")
+    page.locator("#id_statement").type("WuDao 2.0 is one model with 1.75 trillion parameters")
+    expect(hint).to_contain_text("WuDao 2.0 is a single AI model with 1.75 trillion parameters.")
+    expect(hint).not_to_contain_text(other.statement)

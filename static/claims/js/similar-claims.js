@@ -10,7 +10,10 @@ document.addEventListener("DOMContentLoaded", function () {
   panel.className = "similar-claims";
   panel.setAttribute("aria-live", "polite");
   statement.closest(".form-row, .fieldBox, div").after(panel);
-  const url = form.dataset.similarUrl || "../similar/";
+  // The claims' admin root, from the add page (…/claim/add/) or a change page
+  // (…/claim/5/change/) alike, whatever the admin's own address.
+  const url =
+    form.dataset.similarUrl || window.location.pathname.replace(/\/claim\/.*$/, "/claim/similar/");
   const selfId = (window.location.pathname.match(/\/(\d+)\/change\/$/) || [])[1] || "";
   let timer = null;
 
