@@ -40,6 +40,21 @@ class TopicAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class AssignedToMeFilter(admin.SimpleListFilter):
+    title = "assignment"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Assigned to me"), ("nobody", "Assigned to nobody")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assignee=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assignee__isnull=True)
+        return queryset
+
+
 class AwaitingApprovalFilter(admin.SimpleListFilter):
     """The claims a second editor has to look at, re-gradings of published claims included
     (their state says "published", so the state filter alone misses them)."""
@@ -57,9 +72,17 @@ class AwaitingApprovalFilter(admin.SimpleListFilter):
 @admin.register(Claim)
 class ClaimAdmin(HistoryAdmin):
     form = ClaimForm
-    list_display = ["statement", "state", "verdict", "proposed", "kind", "claimant", "graded_at"]
-    list_filter = [AwaitingApprovalFilter, "state", "verdict", "kind", "topics"]
-    list_select_related = ["first_appeared_in"]
+    list_display = ["statement", "state", "verdict", "proposed", "assignee", "kind", "graded_at"]
+    list_filter = [
+        AwaitingApprovalFilter,
+        AssignedToMeFilter,
+        ("assignee", admin.RelatedOnlyFieldListFilter),
+        "state",
+        "verdict",
+        "kind",
+        "topics",
+    ]
+    list_select_related = ["first_appeared_in", "assignee"]
     search_fields = ["statement", "claimant", "slug"]
     autocomplete_fields = ["first_appeared_in", "topics"]
     date_hierarchy = "created_at"
@@ -166,6 +189,7 @@ class ClaimAdmin(HistoryAdmin):
                         "claimant",
                         "topics",
                         "context",
+                        "assignee",
                         "expected_version",
                     ]
                 },

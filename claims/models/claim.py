@@ -90,6 +90,16 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = acting_user()
+    # The editor who takes the claim through logging, grading and re-checks; any editor may.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_claims",
+        limit_choices_to={"groups__name": "Editors", "is_active": True},
+        help_text="The editor who looks after this claim.",
+    )
 
     objects = ClaimQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[topics])

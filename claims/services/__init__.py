@@ -10,6 +10,7 @@ QuerySet.update() or bulk_update() on a tracked model (the summaries are not tra
 from .claims import (
     MATERIAL_FIELDS,
     WORKFLOW_FIELDS,
+    assignment_refused,
     claim_log,
     claim_save,
     claim_withdraw,
@@ -50,6 +51,7 @@ from .summaries import (
 )
 
 __all__ = [
+    "assignment_refused",
     "approval_refused",
     "CORRECTION_NEEDED",
     "MATERIAL_FIELDS",

@@ -18,6 +18,7 @@ from .common import claim_write
 from .corrections import correction_record, correction_require
 from .summaries import claim_summary_refresh, with_partners
 
+ONLY_EDITORS_ASSIGNED = "{user} is not an editor, so cannot be assigned claims."
 ONLY_PUBLISHED_WITHDRAWN = "Only a published claim can be withdrawn; this claim is {state}."
 
 WITHDRAWAL_NEEDS_REASON = "Say why the claim is withdrawn; readers see the reason."
@@ -60,6 +61,13 @@ def topic_get_or_create(*, name: str) -> Topic:
     return topic
 
 
+def assignment_refused(assignee) -> str | None:
+    """Why `assignee` cannot look after claims, or None: only an active editor can."""
+    if assignee is None or (assignee.is_active and assignee.has_perm("claims.change_claim")):
+        return None
+    return ONLY_EDITORS_ASSIGNED.format(user=assignee)
+
+
 def _refuse_workflow_changes(claim: Claim, stored: dict | None) -> None:
     """State and verdict are the two-person rule's: only its workflows may set them."""
     expected = stored or field_defaults(Claim, WORKFLOW_FIELDS)
@@ -87,6 +95,8 @@ def claim_save(
             Claim.objects.filter(pk=claim.pk).values(*MATERIAL_FIELDS, *WORKFLOW_FIELDS).first()
         )
     _refuse_workflow_changes(claim, stored)
+    if claim.assignee_id and (refusal := assignment_refused(claim.assignee)):
+        raise ValidationError({"assignee": refusal})
     if stored is None:
         claim.created_by = claim.created_by or by
         if not claim.slug:
