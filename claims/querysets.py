@@ -36,11 +36,15 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(Exists(Review.objects.pending().filter(claim=OuterRef("pk"))))
 
     def with_proposed_verdict(self) -> "ClaimQuerySet":
-        """Annotate `proposed_verdict`: the verdict of the newest grading waiting for approval."""
+        """Annotate `proposed_verdict` and `proposed_by`: the verdict of the newest grading
+        waiting for approval, and the username of the editor who wrote it."""
         from .models import Review
 
         newest = Review.objects.pending().filter(claim=OuterRef("pk")).order_by("-created_at")
-        return self.annotate(proposed_verdict=Subquery(newest.values("verdict")[:1]))
+        return self.annotate(
+            proposed_verdict=Subquery(newest.values("verdict")[:1]),
+            proposed_by=Subquery(newest.values("reviewer__username")[:1]),
+        )
 
     def public(self) -> "ClaimQuerySet":
         """Claims with a public page: published, or withdrawn with the notice shown."""

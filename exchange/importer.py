@@ -43,6 +43,7 @@ from workbench.cache import bump_version
 from workbench.slugs import unique_slugs
 
 from .read import FormatError, read_records
+from .records import Report
 from .validate import PUBLISHED_STATES, figure_from_record, file_problems, graded_at
 
 IMPORT_BATCH_SIZE = 1000
@@ -56,10 +57,7 @@ SAME_PERSON_IMPORTS_AND_APPROVES = (
 
 
 @dataclass
-class ImportReport:
-    """What an import did, or, when `problems` is not empty, why it did nothing."""
-
-    problems: list[str] = field(default_factory=list)
+class ImportReport(Report):
     claims: int = 0
     published: int = 0
     evidence: int = 0
@@ -70,13 +68,9 @@ class ImportReport:
     unchanged: int = 0  # claims already in the workbench, left as they are
     relations_skipped: list[str] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
     def __str__(self) -> str:
         if self.problems:
-            return f"Nothing was imported: {len(self.problems)} problem(s) in the file."
+            return self.refusal
         text = (
             f"Imported {self.claims} claims ({self.published} published), "
             f"{self.evidence} evidence items, {self.relations} relations and "

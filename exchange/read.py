@@ -29,7 +29,7 @@ from .records import (
 )
 
 
-def _text(value: Any) -> str:
+def as_text(value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -42,7 +42,7 @@ def _source_from_json(value: Any) -> dict[str, str] | None:
         return None
     if not isinstance(value, dict):
         raise ValueError("a source must be an object with a title")
-    return {name: _text(value.get(name)) for name in SOURCE_FIELDS}
+    return {name: as_text(value.get(name)) for name in SOURCE_FIELDS}
 
 
 def _figure_from_json(value: Any) -> dict[str, Any] | None:
@@ -57,11 +57,14 @@ def _figure_from_json(value: Any) -> dict[str, Any] | None:
         raise ValueError("a figure's explanations must be a list of objects")
     return {
         **{
-            name: cell_text(value.get(name)) if name in FIGURE_NUMBERS else _text(value.get(name))
+            name: cell_text(value.get(name)) if name in FIGURE_NUMBERS else as_text(value.get(name))
             for name in FIGURE_FIELDS
         },
         "explanations": [
-            {"claim": _text(item.get("claim")), "explanation": _text(item.get("explanation"))}
+            {
+                "claim": as_text(item.get("claim")),
+                "explanation": as_text(item.get("explanation")),
+            }
             for item in explanations
         ],
     }
@@ -89,15 +92,15 @@ def record_from_json(item: Any) -> dict[str, Any]:
     if not all(isinstance(value, dict) for value in [*relations, *evidence]):
         raise ValueError("each relation and each evidence item must be an object")
     return {
-        **{name: _text(item.get(name)) for name in CLAIM_TEXT_FIELDS},
-        "topics": [_text(topic) for topic in topics],
+        **{name: as_text(item.get(name)) for name in CLAIM_TEXT_FIELDS},
+        "topics": [as_text(topic) for topic in topics],
         "first_appeared_in": _source_from_json(item.get("first_appeared_in")),
         "figure": _figure_from_json(item.get("figure")),
-        "relations": [{name: _text(r.get(name)) for name in RELATION_FIELDS} for r in relations],
+        "relations": [{name: as_text(r.get(name)) for name in RELATION_FIELDS} for r in relations],
         "evidence": [
             {
                 "source": _source_from_json(e.get("source")),
-                **{name: _text(e.get(name)) for name in EVIDENCE_FIELDS},
+                **{name: as_text(e.get(name)) for name in EVIDENCE_FIELDS},
             }
             for e in evidence
         ],
@@ -297,7 +300,7 @@ LONE_SURROGATE_ESCAPE = re.compile(
 
 
 def _lone_surrogate_lines(file: IO[bytes]) -> Iterator[str]:
-    if not any(LONE_SURROGATE_ESCAPE.search(chunk) for chunk in _overlapping_chunks(file)):
+    if not any(LONE_SURROGATE_ESCAPE.search(seen) for _, seen in _chunks(file, overlap=12)):
         return
     file.seek(0)
     for number, line in enumerate(file, start=1):
@@ -306,13 +309,13 @@ def _lone_surrogate_lines(file: IO[bytes]) -> Iterator[str]:
             yield f"line {number}: {escape} is half of a character pair, not a character; remove it"
 
 
-def _overlapping_chunks(file: IO[bytes], size: int = 1 << 20) -> Iterator[bytes]:
-    """The file in large chunks, each starting with the end of the one before, so that an
-    escape sequence split between two is still seen whole."""
+def _chunks(file: IO[bytes], *, overlap: int, size: int = 1 << 20) -> Iterator[tuple[bytes, bytes]]:
+    """The file in large chunks, each as read and as seen with the last `overlap` bytes of the
+    one before, so that a character or an escape split between two is still seen whole."""
     tail = b""
     while chunk := file.read(size):
-        yield tail + chunk
-        tail = chunk[-12:]
+        yield chunk, tail + chunk
+        tail = chunk[-overlap:]
 
 
 def _nested_too_deeply(file: IO[bytes]) -> bool:
@@ -328,15 +331,14 @@ def _nested_too_deeply(file: IO[bytes]) -> bool:
     return False
 
 
-def _has_unreadable_text(file: IO[bytes], chunk_size: int = 1 << 20) -> bool:
+def _has_unreadable_text(file: IO[bytes]) -> bool:
     decoder = codecs.getincrementaldecoder("utf-8")()
-    tail = b""  # a character's bytes may straddle two chunks
     try:
-        while chunk := file.read(chunk_size):
+        # A character's bytes (up to four) may straddle two chunks.
+        for chunk, seen in _chunks(file, overlap=3):
             decoder.decode(chunk)
-            if might_be_unshowable(tail + chunk):
+            if might_be_unshowable(seen):
                 return True
-            tail = chunk[-3:]
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return True

@@ -8,6 +8,7 @@ claim's columns repeated on each of its rows (a claim without evidence has one r
 import use the same record, so an export imported into an empty workbench exports identically.
 """
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from claims.choices import ClaimState
@@ -89,21 +90,11 @@ CSV_COLUMNS = CLAIM_COLUMNS + FIGURE_COLUMNS + EVIDENCE_COLUMNS
 # Several topics or relations share one cell: "Compute; Chips", "counter_claim:other-claim".
 LIST_SEPARATOR = "; "
 
+# The claim's columns that hold one text each, as they are; the others are lists or a source.
 CLAIM_TEXT_FIELDS = [
-    "slug",
-    "statement",
-    "kind",
-    "claimant",
-    "context",
-    "first_appeared_locator",
-    "first_appeared_on",
-    "recheck_due",
-    "state",
-    "verdict",
-    "confidence",
-    "rationale",
-    "graded_at",
-    "withdrawn_reason",
+    name
+    for name in CLAIM_COLUMNS
+    if name not in ("topics", "first_source", "first_source_url", "relations")
 ]
 # How far through the workflow a claim in a file has come: a draft has no verdict; a graded
 # claim is "in_review" until a second person approves it, then "published", and may since
@@ -120,6 +111,21 @@ SOURCE_FIELDS = ["title", "url", "outlet", "kind", "published_on"]
 EVIDENCE_FIELDS = ["stance", "excerpt", "locator", "note"]
 
 RELATION_FIELDS = ["kind", "claim", "note"]
+
+
+@dataclass
+class Report:
+    """What an import did, or, when `problems` is not empty, why it did nothing."""
+
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def refusal(self) -> str:
+        return f"Nothing was imported: {len(self.problems)} problem(s) in the file."
 
 
 class FormatError(Exception):

@@ -10,7 +10,7 @@ mentions yet.
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any
 
 import ijson
@@ -25,7 +25,8 @@ from sources.models import Source, normalize_url
 from sources.services import outlet_get_or_create, source_save
 from workbench.unstorable import unshowable_problem
 
-from .read import JSON_ERRORS, FormatError, json_start, unreadable_parts
+from .read import JSON_ERRORS, FormatError, as_text, json_start, unreadable_parts
+from .records import Report
 
 SOURCE_FIELDS = [
     "slug",
@@ -75,19 +76,14 @@ def registry_export(sources: Iterable[Source], subjects: Iterable[Subject]) -> s
 
 
 @dataclass
-class RegistryReport:
-    problems: list[str] = field(default_factory=list)
+class RegistryReport(Report):
     sources: int = 0
     subjects: int = 0
     unchanged: int = 0
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
     def __str__(self) -> str:
         if self.problems:
-            return f"Nothing was imported: {len(self.problems)} problem(s) in the file."
+            return self.refusal
         return (
             f"Imported {self.sources} sources and {self.subjects} subjects; {self.unchanged} "
             "were already in the registry and were left unchanged."
@@ -107,10 +103,10 @@ def _record(item: Any, names: list[str], model: type[Model]) -> dict[str, str]:
         raise ValueError("each entry must be a JSON object")
     values = {}
     for name in names:
-        value = item.get(name)
-        if value is not None and not isinstance(value, str):
-            raise ValueError(f"{name}: expected text")
-        values[name] = (value or "").strip() or _default(model, name)
+        try:
+            values[name] = as_text(item.get(name)) or _default(model, name)
+        except ValueError as error:
+            raise ValueError(f"{name}: {error}") from error
         if problem := unshowable_problem(values[name]):
             raise ValueError(f"{name}: {problem}")
     return values

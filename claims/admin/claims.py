@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -302,16 +301,12 @@ class ClaimAdmin(HistoryAdmin):
         # A second person approves what they have seen: first a page listing every claim with
         # the verdict it would get and who proposed it, then the approval.
         if "apply" not in request.POST:
-            pending = Review.objects.filter(published_at__isnull=True).select_related("reviewer")
-            claims = queryset.prefetch_related(
-                Prefetch("reviews", queryset=pending.order_by("-created_at"), to_attr="pending")
-            )
+            claims = list(queryset)  # with the proposed verdict, from get_queryset()
             for claim in claims:
-                proposed = claim.pending[0] if claim.pending else None
                 claim.confirmation_line = (
-                    f"{claim} — proposed verdict: {proposed.get_verdict_display()}, graded by "
-                    f"{proposed.reviewer}"
-                    if proposed
+                    f"{claim} — proposed verdict: {self.proposed(claim)}, graded by "
+                    f"{claim.proposed_by}"
+                    if claim.proposed_verdict
                     else f"{claim} — no grading waits for approval"
                 )
             return action_form_page(

@@ -61,9 +61,14 @@ def topic_get_or_create(*, name: str) -> Topic:
     return topic
 
 
+def is_editor(user: AbstractBaseUser) -> bool:
+    """Who may look after, grade and approve claims: an active account that may change them."""
+    return user.has_perm("claims.change_claim")  # False for an inactive account
+
+
 def assignment_refused(assignee) -> str | None:
-    """Why `assignee` cannot look after claims, or None: only an active editor can."""
-    if assignee is None or (assignee.is_active and assignee.has_perm("claims.change_claim")):
+    """Why `assignee` cannot look after claims, or None: only an editor can."""
+    if assignee is None or is_editor(assignee):
         return None
     return ONLY_EDITORS_ASSIGNED.format(user=assignee)
 

@@ -59,11 +59,10 @@ def correction_record(
 def correction_check(claims: Iterable[Claim], note: str, *, link: bool = False) -> bool:
     """Refuse a change readers would see that comes without a note; True when the change is a
     correction."""
-    claims = list(claims)
-    problem = correction_missing(claims, note, link=link)
-    if problem:
-        raise ValidationError({"correction_note": problem})
-    return correction_needed(claims, link=link)
+    needed = correction_needed(claims, link=link)
+    if needed and not note.strip():
+        raise ValidationError({"correction_note": CORRECTION_NEEDED})
+    return needed
 
 
 def correction_require(

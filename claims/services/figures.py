@@ -37,15 +37,8 @@ def subject_get_or_create(
 ) -> Subject:
     subject = Subject.objects.filter(name=name).first()
     if subject is None:
-        subject = Subject(
-            name=name,
-            slug=unique_slug(Subject, name),
-            kind=kind,
-            released_on=released_on,
-            developers=developers,
-        )
-        subject.full_clean()
-        subject.save()
+        subject = Subject(name=name, kind=kind, released_on=released_on, developers=developers)
+        subject_save(subject=subject, by=None)
     return subject
 
 

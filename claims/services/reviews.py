@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ..choices import ClaimState, Confidence, Verdict
 from ..models import Claim, ClaimRelation, Correction, Review
-from .claims import MATERIAL_FIELDS
+from .claims import MATERIAL_FIELDS, is_editor
 from .common import claim_write, save_as
 from .corrections import correction_check, correction_record
 from .summaries import claim_summary_refresh, with_partners
@@ -132,8 +132,8 @@ def publication_refused(*, located_evidence: bool, rationales: list[str]) -> lis
 
 def approval_refused(approver: AbstractBaseUser) -> str | None:
     """Why `approver` may not approve gradings at all, or None: approving is an editor's
-    (the change permission on claims), whatever the entry point."""
-    if approver.has_perm("claims.change_claim"):
+    whatever the entry point."""
+    if is_editor(approver):
         return None
     return ONLY_EDITORS_APPROVE.format(user=approver)
 
