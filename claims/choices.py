@@ -93,6 +93,13 @@ class Confidence(models.TextChoices):
     LOW = "low", "Low"
 
 
+class CommentKind(models.TextChoices):
+    """What an editor's comment on a claim did."""
+
+    COMMENT = "comment", "Comment"
+    SENT_BACK = "sent_back", "Sent back"
+
+
 class Stance(models.TextChoices):
     ASSERTS = "asserts", "Asserts"
     SUPPORTS = "supports", "Supports"

@@ -28,19 +28,38 @@ class ClaimQuerySet(models.QuerySet):
         """Claims in lists, counts and search: published and not withdrawn."""
         return self.filter(state=ClaimState.PUBLISHED)
 
+    # The desk's queues select from the few pending gradings, by key: an EXISTS per claim
+    # would read every claim on SQLite.
     def awaiting_approval(self) -> "ClaimQuerySet":
         """Claims with a grading that waits for a second person: new claims in review, and
         re-gradings of published ones, which readers do not see until approved."""
         from .models import Review
 
-        return self.filter(Exists(Review.objects.pending().filter(claim=OuterRef("pk"))))
+        return self.filter(pk__in=Review.objects.awaiting_approval().values("claim_id"))
+
+    def awaiting_approval_by(self, user) -> "ClaimQuerySet":
+        """What `user` can approve: gradings awaiting a second person that someone else wrote."""
+        from .models import Review
+
+        others = Review.objects.awaiting_approval().exclude(reviewer=user)
+        return self.filter(pk__in=others.values("claim_id"))
+
+    def sent_back_to(self, user) -> "ClaimQuerySet":
+        """Claims whose grading by `user` a second editor sent back for revision."""
+        from .models import Review
+
+        return self.filter(
+            pk__in=Review.objects.sent_back().filter(reviewer=user).values("claim_id")
+        )
 
     def with_proposed_verdict(self) -> "ClaimQuerySet":
         """Annotate `proposed_verdict` and `proposed_by`: the verdict of the newest grading
         waiting for approval, and the username of the editor who wrote it."""
         from .models import Review
 
-        newest = Review.objects.pending().filter(claim=OuterRef("pk")).order_by("-created_at")
+        newest = (
+            Review.objects.awaiting_approval().filter(claim=OuterRef("pk")).order_by("-created_at")
+        )
         return self.annotate(
             proposed_verdict=Subquery(newest.values("verdict")[:1]),
             proposed_by=Subquery(newest.values("reviewer__username")[:1]),
@@ -74,6 +93,9 @@ class ClaimQuerySet(models.QuerySet):
 
     def due_for_recheck(self) -> "ClaimQuerySet":
         return self.filter(recheck_due__lte=timezone.localdate())
+
+    def drafts_by(self, user) -> "ClaimQuerySet":
+        return self.filter(state=ClaimState.DRAFT, created_by=user)
 
     def search(self, text: str) -> "ClaimQuerySet":
         """Claims matching a reader's search over statement, claimant, context, published
@@ -129,8 +151,16 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
     def pending(self) -> "ReviewQuerySet":
-        """Gradings waiting for a second person's approval."""
+        """Gradings not yet published: awaiting approval, or sent back to their author."""
         return self.filter(published_at__isnull=True)
+
+    def awaiting_approval(self) -> "ReviewQuerySet":
+        """Gradings a second person can approve now."""
+        return self.pending().filter(sent_back_at__isnull=True)
+
+    def sent_back(self) -> "ReviewQuerySet":
+        """Gradings a second person sent back; their author revises or takes them back."""
+        return self.pending().filter(sent_back_at__isnull=False)
 
     def public(self) -> "ReviewQuerySet":
         """The verdict history readers see: published reviews of published claims."""

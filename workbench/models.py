@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -10,3 +11,20 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class NotificationPreference(models.Model):
+    """Whether someone wants the workbench's emails. No row means yes: editors learn of
+    sent-back gradings and assignments by email unless they turn it off."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email = models.BooleanField(
+        "send me emails",
+        default=True,
+        help_text="Gradings sent back or approved, claims assigned to you, re-checks falling due.",
+    )
+
+    def __str__(self) -> str:
+        return f"Notifications for {self.user}"

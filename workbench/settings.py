@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "workbench",  # project-wide commands: backup, restore
     # The apps, each importing only those above it (ARCHITECTURE.md).
     "sources",
@@ -263,3 +265,23 @@ WORKBENCH_REQUIRE_SECOND_PERSON = env_flag("WORKBENCH_REQUIRE_SECOND_PERSON", de
 
 # A configurable admin path keeps the login page off the usual scanners' list.
 WORKBENCH_ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
+
+# Background work: tasks are rows in the database, stored in the transaction of the action that
+# queued them, and run by `manage.py db_worker` (make run starts one beside the server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Email to editors (workbench/mail.py). Development prints it on the worker's console;
+# production names an SMTP server in the environment.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "workbench@localhost")

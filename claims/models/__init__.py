@@ -2,6 +2,7 @@
 (claim.py), and the number it states (figure.py)."""
 
 from .claim import (
+    COMMENT_MAX_LENGTH,
     EXCERPT_MAX_LENGTH,
     STATEMENT_MAX_LENGTH,
     Claim,
@@ -10,11 +11,13 @@ from .claim import (
     Correction,
     Evidence,
     Review,
+    ReviewComment,
     Topic,
 )
 from .figure import NORMALISED_FIELDS, Figure, FigureConflict, Subject
 
 __all__ = [
+    "COMMENT_MAX_LENGTH",
     "EXCERPT_MAX_LENGTH",
     "NORMALISED_FIELDS",
     "STATEMENT_MAX_LENGTH",
@@ -26,6 +29,7 @@ __all__ = [
     "Figure",
     "FigureConflict",
     "Review",
+    "ReviewComment",
     "Subject",
     "Topic",
 ]

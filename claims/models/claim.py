@@ -15,6 +15,7 @@ from ..choices import (
     VERDICT_SCALE,
     ClaimKind,
     ClaimState,
+    CommentKind,
     Confidence,
     RelationKind,
     Stance,
@@ -30,6 +31,7 @@ from ..querysets import (
 
 STATEMENT_MAX_LENGTH = 300
 EXCERPT_MAX_LENGTH = 1000
+COMMENT_MAX_LENGTH = 2000
 
 
 class Topic(models.Model):
@@ -82,6 +84,8 @@ class Claim(models.Model):
         blank=True,
         help_text="When the verdict should be looked at again (forecasts, fast-moving figures).",
     )
+    # The re-check date its assignee was last reminded of, so a reminder goes out once per date.
+    recheck_reminded_for = models.DateField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawn_reason = models.TextField(blank=True, editable=False)
@@ -226,13 +230,25 @@ class Review(models.Model):
         blank=True,
         help_text="Required when the claim is already published: what changed and why.",
     )
+    # Set when a second editor sends the grading back with a comment; cleared when its author
+    # revises it, which puts it back in the approval queue.
+    sent_back_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_back_by = acting_user()
 
     objects = ReviewQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
-        indexes = [models.Index(fields=["claim", "-published_at"])]
+        indexes = [
+            models.Index(fields=["claim", "-published_at"]),
+            # The desk's queues read pending gradings only, a few among a million.
+            models.Index(
+                fields=["reviewer", "sent_back_at"],
+                condition=models.Q(published_at__isnull=True),
+                name="review_pending_by_reviewer",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_verdict_display()} — {self.claim}"
@@ -248,6 +264,31 @@ class Review(models.Model):
     @property
     def verdict_icon(self) -> str:
         return VERDICT_SCALE[self.verdict].icon
+
+
+class ReviewComment(models.Model):
+    """The editors' thread on a claim: why a grading was sent back, and the replies. Never
+    shown to readers; kept with its history like everything else."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="review_comments")
+    # review_delete() lets go of the comments first, with a history record each; a deleted
+    # claim takes its gradings and comments with it.
+    review = models.ForeignKey(
+        Review, on_delete=models.RESTRICT, null=True, blank=True, related_name="comments"
+    )
+    kind = models.CharField(max_length=10, choices=CommentKind.choices, default=CommentKind.COMMENT)
+    text = models.TextField(validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)])
+    created_at = models.DateTimeField(auto_now_add=True)
+    author = acting_user(on_delete=models.PROTECT)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["claim", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on “{self.claim}”"
 
 
 class Correction(models.Model):

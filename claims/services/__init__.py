@@ -4,7 +4,8 @@ and search summaries. Admin, API, commands, history revert and imports all write
 this package gathers them so that callers need not know which module holds a workflow.
 
 Every write saves model instances one by one, so each leaves a history record; nothing here uses
-QuerySet.update() or bulk_update() on a tracked model (the summaries are not tracked).
+QuerySet.update() or bulk_update() on a tracked model's content (the summaries are not tracked;
+a claim's `recheck_reminded_for` is the reminders' bookkeeping, not what the claim says).
 """
 
 from .claims import (
@@ -16,6 +17,7 @@ from .claims import (
     claim_withdraw,
     topic_get_or_create,
 )
+from .comments import comment_add, review_send_back
 from .corrections import (
     CORRECTION_NEEDED,
     correction_missing,
@@ -33,6 +35,7 @@ from .figures import (
     subject_get_or_create,
     subject_save,
 )
+from .notifications import recheck_reminders_send
 from .relations import relation_add, relation_delete, relation_save
 from .reviews import (
     approval_refused,
@@ -65,6 +68,7 @@ __all__ = [
     "claim_summaries_refresh_for_sources",
     "claim_summary_refresh",
     "claim_withdraw",
+    "comment_add",
     "conflict_explain",
     "correction_missing",
     "correction_needed",
@@ -80,8 +84,10 @@ __all__ = [
     "relation_add",
     "relation_delete",
     "relation_save",
+    "recheck_reminders_send",
     "review_delete",
     "review_save",
+    "review_send_back",
     "review_submit",
     "subject_get_or_create",
     "publication_refused",

@@ -16,6 +16,7 @@ from ..choices import ClaimKind, ClaimState
 from ..models import Claim, Topic
 from .common import claim_write
 from .corrections import correction_record, correction_require
+from .notifications import notify_assigned
 from .summaries import claim_summary_refresh, with_partners
 
 ONLY_EDITORS_ASSIGNED = "{user} is not an editor, so cannot be assigned claims."
@@ -97,7 +98,9 @@ def claim_save(
     stored = None
     if claim.pk is not None:
         stored = (
-            Claim.objects.filter(pk=claim.pk).values(*MATERIAL_FIELDS, *WORKFLOW_FIELDS).first()
+            Claim.objects.filter(pk=claim.pk)
+            .values(*MATERIAL_FIELDS, *WORKFLOW_FIELDS, "assignee_id")
+            .first()
         )
     _refuse_workflow_changes(claim, stored)
     if claim.assignee_id and (refusal := assignment_refused(claim.assignee)):
@@ -108,6 +111,7 @@ def claim_save(
             claim.slug = unique_slug(Claim, claim.statement)
         claim_write(claim, by)
         claim_summary_refresh(claim_ids=[claim.pk])
+        notify_assigned(claim=claim, by=by)
         return claim
     changed = any(getattr(claim, field) != stored[field] for field in MATERIAL_FIELDS)
     if changed:
@@ -115,6 +119,8 @@ def claim_save(
         correction_require(claims=[claim], note=correction_note, by=by)
     claim_write(claim, by, expected_version)
     claim_summary_refresh(claim_ids=[claim.pk])
+    if claim.assignee_id != stored["assignee_id"]:
+        notify_assigned(claim=claim, by=by)
     return claim
 
 

@@ -1,6 +1,8 @@
 """Grading and approval, the two-person rule: one editor grades a claim, another approves the
 grading before readers see it, and a new grading of a published claim is a correction."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -9,10 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..choices import ClaimState, Confidence, Verdict
-from ..models import Claim, ClaimRelation, Correction, Review
+from ..models import Claim, ClaimRelation, Correction, Review, ReviewComment
 from .claims import MATERIAL_FIELDS, is_editor
 from .common import claim_write, save_as
 from .corrections import correction_check, correction_record
+from .notifications import notify_approved
 from .summaries import claim_summary_refresh, with_partners
 
 NOTHING_TO_PUBLISH = "A claim needs a review with a verdict before it can be published."
@@ -33,6 +36,13 @@ ONLY_AUTHOR_CHANGES_GRADING = (
 )
 
 ONLY_EDITORS_APPROVE = "{user} may not change claims, so cannot approve their gradings."
+SENT_BACK_NOT_APPROVED = (
+    "{reviewer}'s grading was sent back and waits for their revision; it can be approved once "
+    "they save it again."
+)
+CHANGED_SINCE_OPENED = (
+    "This claim changed while you were reading it ({what}): read it again before approving."
+)
 APPROVER_EDITED_CLAIM = (
     "You changed this claim after it was graded ({what}), so you cannot also approve it: "
     "another editor must."
@@ -47,6 +57,8 @@ def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
         review.reviewer = by
     else:
         _refuse_change_to_others_grading(review, by)
+        # Revised after being sent back: it waits for a second person again.
+        review.sent_back_at, review.sent_back_by = None, None
     # A new grading of a claim readers see changes the public record: logged when approved.
     correction_check([review.claim], review.correction_note)
     save_as(review, by)
@@ -73,6 +85,10 @@ def review_delete(*, review: Review, by: AbstractBaseUser) -> None:
     """Take back a pending grading; a claim left with none goes back to draft."""
     _refuse_change_to_others_grading(review, by)
     claim = review.claim
+    # The thread stays with the claim: its comments let go of the grading, each on the record.
+    for comment in review.comments.all():
+        comment.review = None
+        save_as(comment, by)
     review._history_user = by
     review.delete()
     if claim.state == ClaimState.IN_REVIEW and not claim.reviews.exists():
@@ -139,11 +155,18 @@ def approval_refused(approver: AbstractBaseUser) -> str | None:
 
 
 @transaction.atomic
-def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
+def claim_publish(
+    *, claim: Claim, approver: AbstractBaseUser, seen_at: datetime.datetime | None = None
+) -> Claim:
     """Approve a claim in review, or a new grading of a published one: its pending reviews are
     published, oldest first, and the newest becomes the current verdict. The approver may not
-    have written them. A changed verdict on a published claim is logged as a correction."""
-    pending = list(claim.reviews.filter(published_at__isnull=True).order_by("created_at"))
+    have written them. A changed verdict on a published claim is logged as a correction.
+    `seen_at`, from a review screen, is when the approver read the claim: a change since then
+    (by anyone) refuses the approval, so nobody publishes what he has not read."""
+    # One approval at a time: two approvers clicking together publish once.
+    Claim.objects.select_for_update().filter(pk=claim.pk).values("pk").first()
+    claim.refresh_from_db()
+    pending = list(claim.reviews.pending().select_related("reviewer").order_by("created_at", "pk"))
     regrading = claim.state == ClaimState.PUBLISHED and bool(pending)
     if claim.state != ClaimState.IN_REVIEW and not regrading:
         raise ValidationError(NOTHING_TO_APPROVE.format(state=claim.get_state_display().lower()))
@@ -151,6 +174,11 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
         raise ValidationError(NOTHING_TO_PUBLISH)
     if refusal := approval_refused(approver):
         raise ValidationError(refusal)
+    for review in pending:
+        if review.sent_back_at is not None:
+            raise ValidationError(SENT_BACK_NOT_APPROVED.format(reviewer=review.reviewer))
+    if seen_at is not None and (changed := claim_changes_since(claim, seen_at, gradings=True)):
+        raise ValidationError(CHANGED_SINCE_OPENED.format(what=changed))
     refused = publication_refused(
         located_evidence=claim.evidence.exclude(locator="").exists(),
         rationales=[review.rationale for review in pending],
@@ -161,8 +189,8 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
         for review in pending:
             if review.reviewer_id == approver.pk:
                 raise ValidationError(SAME_PERSON_APPROVES.format(reviewer=review.reviewer))
-        if pending:
-            _refuse_approver_who_edited(claim, approver, since=pending[0].created_at)
+        if pending and (changed := claim_changes_since(claim, pending[0].created_at, approver)):
+            raise ValidationError(APPROVER_EDITED_CLAIM.format(what=changed))
     now = timezone.now()
     previous_verdict = claim.get_verdict_display()
     for review in pending:
@@ -186,44 +214,46 @@ def claim_publish(*, claim: Claim, approver: AbstractBaseUser) -> Claim:
                 by=approver,
             )
             previous_verdict = review.get_verdict_display()
+    notify_approved(claim=claim, reviews=pending, approver=approver)
     return claim
 
 
-def _refuse_approver_who_edited(claim: Claim, approver: AbstractBaseUser, since) -> None:
-    """What a second person approves must be what the first graded: an approver who changed
-    the claim's wording, evidence or figure after the grading would publish his own work."""
+def claim_changes_since(
+    claim: Claim,
+    since: datetime.datetime,
+    by: AbstractBaseUser | None = None,
+    gradings: bool = False,
+) -> str:
+    """What changed in what readers would see of `claim` since `since`, by `by` or by anyone:
+    its wording, its parts (evidence, figure), its counter-claims and, with `gradings`, its
+    gradings; "" when nothing did. What a second person approves must be what was graded,
+    and what he read."""
     changed = []
-    records = list(claim.history.filter(history_date__gte=since).order_by("history_date"))
+    records = claim.history.filter(history_date__gte=since).order_by("history_date")
     for record in records:
         previous = record.prev_record
-        if record.history_user_id != approver.pk or previous is None:
+        if previous is None or (by is not None and record.history_user_id != by.pk):
             continue
         fields = record.diff_against(previous).changed_fields
         changed += [f for f in fields if f in MATERIAL_FIELDS or f + "_id" in MATERIAL_FIELDS]
-    # The claim's own parts (evidence, its figure), wherever their app lives; gradings and
-    # corrections are not the claim's content.
+    who = {} if by is None else {"history_user_id": by.pk}
+    # The claim's own parts (evidence, its figure), wherever their app lives; corrections and
+    # the editors' comments are not the claim's content, gradings only when asked.
     for relation in Claim._meta.related_objects:
         part = relation.related_model
-        if relation.field.name != "claim" or part in (Review, Correction):
+        if relation.field.name != "claim" or not hasattr(part, "history"):
             continue
-        if not hasattr(part, "history"):
+        if part in (Correction, ReviewComment) or (part is Review and not gradings):
             continue
-        edits = part.history.filter(
-            claim_id=claim.pk, history_date__gte=since, history_user_id=approver.pk
-        )
-        if edits.exists():
+        if part.history.filter(claim_id=claim.pk, history_date__gte=since, **who).exists():
             changed.append(str(part._meta.verbose_name))
     # Counter-claims are shown on the claim's page too; a relation may have been repointed.
     ever_related = ClaimRelation.history.filter(
         Q(from_claim_id=claim.pk) | Q(to_claim_id=claim.pk)
     ).values("id")
-    if ClaimRelation.history.filter(
-        id__in=ever_related, history_date__gte=since, history_user_id=approver.pk
-    ).exists():
+    if ClaimRelation.history.filter(id__in=ever_related, history_date__gte=since, **who).exists():
         changed.append("relations")
-    if changed:
-        what = ", ".join(dict.fromkeys(f.replace("_", " ") for f in changed))
-        raise ValidationError(APPROVER_EDITED_CLAIM.format(what=what))
+    return ", ".join(dict.fromkeys(f.replace("_", " ") for f in changed))
 
 
 def claim_grade_and_publish(
