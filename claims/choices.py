@@ -93,6 +93,16 @@ class Confidence(models.TextChoices):
     LOW = "low", "Low"
 
 
+class DeskQueue(models.TextChoices):
+    """An editor's queues on the desk, and the claim list's filter for each."""
+
+    TO_APPROVE = "approve", "Waiting for my approval"
+    SENT_BACK = "sent_back", "Sent back to me"
+    ASSIGNED = "assigned", "Assigned to me"
+    DRAFTS = "drafts", "My drafts"
+    RECHECK = "recheck", "Due for re-check"
+
+
 class CommentKind(models.TextChoices):
     """What an editor's comment on a claim did."""
 

@@ -5,7 +5,14 @@ from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from .choices import PUBLIC_STATES, STANCES_AGAINST, STANCES_FOR, ClaimState, RelationKind
+from .choices import (
+    PUBLIC_STATES,
+    STANCES_AGAINST,
+    STANCES_FOR,
+    ClaimState,
+    DeskQueue,
+    RelationKind,
+)
 
 SEARCH_CONFIG = "english"
 # Search ranks at most this many matches: ranking every match of a common word in a million
@@ -94,8 +101,19 @@ class ClaimQuerySet(models.QuerySet):
     def due_for_recheck(self) -> "ClaimQuerySet":
         return self.filter(recheck_due__lte=timezone.localdate())
 
-    def drafts_by(self, user) -> "ClaimQuerySet":
-        return self.filter(state=ClaimState.DRAFT, created_by=user)
+    def desk_queue(self, queue: str, user) -> "ClaimQuerySet":
+        """The claims in one of `user`'s queues on the desk (DeskQueue)."""
+        if queue == DeskQueue.TO_APPROVE:
+            return self.awaiting_approval_by(user)
+        if queue == DeskQueue.SENT_BACK:
+            return self.sent_back_to(user)
+        if queue == DeskQueue.ASSIGNED:
+            return self.filter(assignee=user).exclude(state=ClaimState.WITHDRAWN)
+        if queue == DeskQueue.DRAFTS:
+            return self.filter(state=ClaimState.DRAFT, created_by=user)
+        if queue == DeskQueue.RECHECK:
+            return self.published().due_for_recheck()
+        raise ValueError(f"No desk queue {queue!r}")
 
     def search(self, text: str) -> "ClaimQuerySet":
         """Claims matching a reader's search over statement, claimant, context, published

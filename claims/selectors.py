@@ -17,6 +17,7 @@ from .choices import (
     STANCES_FOR,
     VERDICT_SCALE,
     ClaimState,
+    DeskQueue,
     Quantity,
     Stance,
     Verdict,
@@ -29,6 +30,7 @@ from .models import (
     Figure,
     FigureConflict,
     Review,
+    ReviewComment,
     Topic,
 )
 
@@ -104,6 +106,27 @@ def claim_export_every_state() -> QuerySet[Claim]:
         )
         .prefetch_related(_explained_conflicts(FigureConflict.objects.all()))
         .order_by("pk")
+    )
+
+
+def desk_counts(user) -> dict[str, int]:
+    """How many claims wait in each of an editor's queues: five indexed counts, exact."""
+    return {queue: Claim.objects.desk_queue(queue, user).count() for queue in DeskQueue}
+
+
+def claim_review_screen() -> QuerySet[Claim]:
+    """A claim as a second editor reads it before approving: everything readers would see
+    (relations to claims in any state), every grading with who wrote and approved it, and the
+    editors' thread, in a fixed number of queries."""
+    return _with_everything_shown(
+        Claim.objects.select_related("assignee"),
+        relations=ClaimRelation.objects.all(),
+        reviews=Review.objects.select_related("reviewer", "approved_by", "sent_back_by"),
+    ).prefetch_related(
+        Prefetch(
+            "review_comments",
+            queryset=ReviewComment.objects.select_related("author").order_by("created_at", "pk"),
+        )
     )
 
 

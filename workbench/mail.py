@@ -8,6 +8,7 @@ import smtplib
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
@@ -19,6 +20,7 @@ RETRY_AFTER = datetime.timedelta(minutes=5)
 
 
 def wants_email(user: AbstractBaseUser) -> bool:
+    """Whether `user` gets emails: an active account with an address that did not opt out."""
     if not (user.is_active and user.email):
         return False
     return not NotificationPreference.objects.filter(user=user, email=False).exists()
@@ -47,3 +49,8 @@ def send_notification(user_id: int, subject: str, body: str, attempt: int = 1) -
         retry.enqueue(user_id, subject, body, attempt + 1)
         return f"attempt {attempt} failed; retrying"
     return "sent"
+
+
+@transaction.atomic
+def notification_preference_save(*, user: AbstractBaseUser, email: bool) -> None:
+    NotificationPreference.objects.update_or_create(user=user, defaults={"email": email})

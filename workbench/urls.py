@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from .views import notification_preferences
+
 admin.site.site_header = "Claim workbench"
 admin.site.site_title = "Claim workbench"
 admin.site.index_title = "Editorial desk"
@@ -14,6 +16,11 @@ urlpatterns = [
     path("", include("exchange.urls")),
     path("", include("readers.urls")),
     path("api/", include(("workbench.api", "api"))),
+    path(
+        f"{settings.WORKBENCH_ADMIN_PATH}notifications/",
+        admin.site.admin_view(notification_preferences),
+        name="notification-preferences",
+    ),
     path(settings.WORKBENCH_ADMIN_PATH, admin.site.urls),
 ]
 

@@ -5,6 +5,9 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from workbench.admin import SafeInputMixin
 from workbench.locking import VersionedFormMixin
@@ -16,7 +19,9 @@ from ..models import (
     ClaimRelation,
     Evidence,
     Review,
+    ReviewComment,
 )
+from ..services.claims import is_editor
 from .figures import FigureInline
 
 
@@ -132,7 +137,7 @@ class PendingReviewFormSet(BaseInlineFormSet):
                     form.fields[name].disabled = True
             form.fields["rationale"].help_text = (
                 f"Written by {form.instance.reviewer}: only they can change or remove it. "
-                "To disagree, leave it unapproved and tell them why."
+                "To disagree, send it back with a comment from its review screen."
             )
 
 
@@ -140,17 +145,61 @@ class PendingReviewInline(SafeInputMixin, admin.StackedInline):
     model = Review
     formset = PendingReviewFormSet
     extra = 1
-    fields = ["verdict", "confidence", "rationale", "correction_note", "reviewer"]
-    readonly_fields = ["reviewer"]
+    fields = ["verdict", "confidence", "rationale", "correction_note", "reviewer", "status"]
+    readonly_fields = ["reviewer", "status"]
     verbose_name = "grading awaiting approval"
     verbose_name_plural = "gradings awaiting approval"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(published_at__isnull=True)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(published_at__isnull=True)
+            .select_related("reviewer", "sent_back_by")
+        )
+
+    @admin.display(description="status")
+    def status(self, review):
+        if review.pk is None:
+            return "Saving a grading puts the claim in a second editor's queue."
+        screen = reverse("admin:claims_claim_review", args=[review.claim_id])
+        if review.sent_back_at:
+            return format_html(
+                "<strong>Sent back</strong> by {} ({}): revise it and save, and it goes back in "
+                'the queue. <a href="{}">Review screen</a>',
+                review.sent_back_by,
+                date_format(review.sent_back_at, "j F Y, H:i"),
+                screen,
+            )
+        return format_html('Awaiting a second editor. <a href="{}">Review screen</a>', screen)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         return type(formset.__name__, (formset,), {"user": request.user})
+
+
+class ReviewCommentInline(admin.TabularInline):
+    """The editors' thread, read on the claim's page; written on the review screen."""
+
+    model = ReviewComment
+    extra = 0
+    fields = ["created_at", "author", "kind", "text"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name = "comment"
+    verbose_name_plural = "editors' thread (never shown to readers)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return is_editor(request.user)  # editors only, as on the review screen
 
 
 class VerdictHistoryInline(admin.TabularInline):

@@ -1,4 +1,5 @@
-from django import forms
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
@@ -10,7 +11,7 @@ from workbench.admin import HistoryAdmin, action_form_page
 from workbench.unstorable import is_key
 
 from .. import services
-from ..choices import RelationKind, Stance, Verdict
+from ..choices import DeskQueue, RelationKind, Stance, Verdict
 from ..models import (
     STATEMENT_MAX_LENGTH,
     Claim,
@@ -27,9 +28,11 @@ from .claim_page import (
     EvidenceInline,
     PendingReviewInline,
     RelationInline,
+    ReviewCommentInline,
     VerdictHistoryInline,
     WithdrawForm,
 )
+from .review_screen import STALE_PAGE, ApprovalForm, opened_now, review_screen
 
 
 @admin.register(Topic)
@@ -39,42 +42,47 @@ class TopicAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AssignedToMeFilter(admin.SimpleListFilter):
-    title = "assignment"
-    parameter_name = "assigned"
+class DeskFilter(admin.SimpleListFilter):
+    """The editor's queues (the desk on the admin index links here), and two shared ones:
+    every grading awaiting a second editor, re-gradings of published claims included (their
+    state says "published", so the state filter alone misses them), and unassigned claims."""
+
+    title = "desk"
+    parameter_name = "desk"
+    AWAITING, UNASSIGNED = "awaiting", "unassigned"
 
     def lookups(self, request, model_admin):
-        return [("me", "Assigned to me"), ("nobody", "Assigned to nobody")]
+        return [
+            *DeskQueue.choices,
+            (self.AWAITING, "Awaiting a second editor (anyone's)"),
+            (self.UNASSIGNED, "Assigned to nobody"),
+        ]
 
     def queryset(self, request, queryset):
-        if self.value() == "me":
-            return queryset.filter(assignee=request.user)
-        if self.value() == "nobody":
+        if self.value() in DeskQueue.values:
+            return queryset.desk_queue(self.value(), request.user)
+        if self.value() == self.AWAITING:
+            return queryset.awaiting_approval()
+        if self.value() == self.UNASSIGNED:
             return queryset.filter(assignee__isnull=True)
         return queryset
-
-
-class AwaitingApprovalFilter(admin.SimpleListFilter):
-    """The claims a second editor has to look at, re-gradings of published claims included
-    (their state says "published", so the state filter alone misses them)."""
-
-    title = "approval"
-    parameter_name = "approval"
-
-    def lookups(self, request, model_admin):
-        return [("awaiting", "Awaiting a second editor")]
-
-    def queryset(self, request, queryset):
-        return queryset.awaiting_approval() if self.value() == "awaiting" else queryset
 
 
 @admin.register(Claim)
 class ClaimAdmin(HistoryAdmin):
     form = ClaimForm
-    list_display = ["statement", "state", "verdict", "proposed", "assignee", "kind", "graded_at"]
+    list_display = [
+        "statement",
+        "state",
+        "verdict",
+        "proposed",
+        "assignee",
+        "kind",
+        "recheck_due",
+        "graded_at",
+    ]
     list_filter = [
-        AwaitingApprovalFilter,
-        AssignedToMeFilter,
+        DeskFilter,
         ("assignee", admin.RelatedOnlyFieldListFilter),
         "state",
         "verdict",
@@ -99,6 +107,7 @@ class ClaimAdmin(HistoryAdmin):
         EvidenceInline,
         RelationInline,
         PendingReviewInline,
+        ReviewCommentInline,
         VerdictHistoryInline,
     ]
     actions = ["submit_for_review", "approve_and_publish", "withdraw"]
@@ -111,7 +120,18 @@ class ClaimAdmin(HistoryAdmin):
         similar = path(
             "similar/", self.admin_site.admin_view(self.similar_view), name="claims_claim_similar"
         )
-        return [similar, *super().get_urls()]
+        review = path(
+            "<path:object_id>/review/",
+            self.admin_site.admin_view(partial(review_screen, self)),
+            name="claims_claim_review",
+        )
+        return [similar, review, *super().get_urls()]
+
+    def get_ordering(self, request):
+        # Re-checks are worked through oldest first.
+        if request.GET.get("desk") == DeskQueue.RECHECK:
+            return ["recheck_due", "pk"]
+        return super().get_ordering(request)
 
     def similar_view(self, request):
         """Near-duplicates of the statement being typed, for the hint beside the field."""
@@ -142,8 +162,16 @@ class ClaimAdmin(HistoryAdmin):
 
     @admin.display(description="awaiting approval")
     def proposed(self, obj):
-        """The verdict a pending grading proposes: what a second editor would publish."""
-        return Verdict(obj.proposed_verdict).label if obj.proposed_verdict else ""
+        """The verdict a pending grading proposes, linked to the screen where a second editor
+        approves it or sends it back."""
+        if not obj.proposed_verdict:
+            return ""
+        return format_html(
+            '<a href="{}">{} by {}: review</a>',
+            reverse("admin:claims_claim_review", args=[obj.pk]),
+            Verdict(obj.proposed_verdict).label,
+            obj.proposed_by,
+        )
 
     def get_search_results(self, request, queryset, search_term):
         # The changelist uses the readers' full-text search; autocompletion, which sees half-typed
@@ -304,15 +332,15 @@ class ClaimAdmin(HistoryAdmin):
             claims = list(queryset)  # with the proposed verdict, from get_queryset()
             for claim in claims:
                 claim.confirmation_line = (
-                    f"{claim} — proposed verdict: {self.proposed(claim)}, graded by "
-                    f"{claim.proposed_by}"
+                    f"{claim} — proposed verdict: {Verdict(claim.proposed_verdict).label}, "
+                    f"graded by {claim.proposed_by}"
                     if claim.proposed_verdict
                     else f"{claim} — no grading waits for approval"
                 )
             return action_form_page(
                 self,
                 request,
-                form=forms.Form(),
+                form=ApprovalForm(initial=opened_now()),
                 objects=claims,
                 action="approve_and_publish",
                 intro=(
@@ -321,12 +349,20 @@ class ClaimAdmin(HistoryAdmin):
                 ),
                 submit_label="Approve and publish",
             )
+        form = ApprovalForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, STALE_PAGE, messages.ERROR)
+            return None
+        seen_at = form.cleaned_data["seen_at"]
         self._apply(
             request,
             queryset,
-            lambda claim: services.claim_publish(claim=claim, approver=request.user),
+            lambda claim: services.claim_publish(
+                claim=claim, approver=request.user, seen_at=seen_at
+            ),
             "published",
         )
+        return None
 
     @admin.action(description="Withdraw selected published claims…", permissions=["change"])
     def withdraw(self, request, queryset):

@@ -221,11 +221,15 @@ class Review(models.Model):
     )
     rationale = models.TextField()
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews", editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        editable=False,
+        verbose_name="graded by",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    approved_by = acting_user(on_delete=models.PROTECT)
+    approved_by = acting_user(on_delete=models.PROTECT, verbose_name="approved by")
     correction_note = models.TextField(
         blank=True,
         help_text="Required when the claim is already published: what changed and why.",

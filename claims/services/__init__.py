@@ -4,8 +4,7 @@ and search summaries. Admin, API, commands, history revert and imports all write
 this package gathers them so that callers need not know which module holds a workflow.
 
 Every write saves model instances one by one, so each leaves a history record; nothing here uses
-QuerySet.update() or bulk_update() on a tracked model's content (the summaries are not tracked;
-a claim's `recheck_reminded_for` is the reminders' bookkeeping, not what the claim says).
+QuerySet.update() or bulk_update() on a tracked model (the summaries are not tracked).
 """
 
 from .claims import (

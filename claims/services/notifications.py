@@ -75,7 +75,8 @@ def recheck_reminders_send(*, today: datetime.date | None = None) -> int:
             template="claims/email/recheck_due.txt",
             context={"claim": claim, "link": _admin_link(claim)},
         )
-        # Bookkeeping, not content: no history record, no new version of the claim.
-        Claim.objects.filter(pk=claim.pk).update(recheck_reminded_for=claim.recheck_due)
+        # Bookkeeping, not content: no new version, so an editor's open form stays current.
+        claim.recheck_reminded_for = claim.recheck_due
+        claim.save(update_fields=["recheck_reminded_for"])
         reminded += 1
     return reminded

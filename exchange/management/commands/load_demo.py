@@ -61,7 +61,13 @@ class Command(BaseCommand):
         for username, group, _ in DEMO_USERS:
             user = User.objects.filter(username=username).first()
             if user is None:
-                user = User(username=username, is_staff=True, is_superuser=group is None)
+                # An address on a reserved domain: the development console shows their emails.
+                user = User(
+                    username=username,
+                    email=f"{username}@example.org",
+                    is_staff=True,
+                    is_superuser=group is None,
+                )
                 user.set_password(DEMO_PASSWORD)
                 user.save()
                 if group:
