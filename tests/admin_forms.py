@@ -5,6 +5,8 @@ from html.parser import HTMLParser
 
 from django.urls import reverse
 
+from claims.admin.review_screen import opened_now
+
 
 class FormValues(HTMLParser):
     """The values a browser would submit for the main <form method="post"> on a page: the one
@@ -90,9 +92,15 @@ def inline_post(
 
 
 def approve(client, claim):
-    """Run "Approve and publish" on one claim from the claim list, as an editor would."""
+    """Run "Approve and publish" on one claim from the claim list, as an editor would, from a
+    confirmation page opened just now."""
     return client.post(
         reverse("admin:claims_claim_changelist"),
-        {"action": "approve_and_publish", "_selected_action": [claim.pk], "apply": "1"},
+        {
+            "action": "approve_and_publish",
+            "_selected_action": [claim.pk],
+            "apply": "1",
+            **opened_now(),
+        },
         follow=True,
     )

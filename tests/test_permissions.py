@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from claims.admin.review_screen import opened_now
 from sources.choices import Reliability
 from sources.models import Source
 from tests.admin_forms import inline_post
@@ -184,7 +185,12 @@ def test_only_editors_approve_claims(client, request, editor, role, can_approve)
     client.force_login(user_for(role, request))
     client.post(
         reverse("admin:claims_claim_changelist"),
-        {"action": "approve_and_publish", "_selected_action": [claim.pk], "apply": "1"},
+        {
+            "action": "approve_and_publish",
+            "_selected_action": [claim.pk],
+            "apply": "1",
+            **opened_now(),
+        },
     )
     claim.refresh_from_db()
     assert (claim.state == ClaimState.PUBLISHED) is can_approve

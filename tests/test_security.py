@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from claims import services
+from claims.admin.review_screen import opened_now
 from claims.choices import ClaimState, Stance, Verdict
 from claims.models import FigureConflict
 from claims.services import conflict_explain
@@ -206,7 +207,13 @@ def test_workflow_actions_by_role(client, request, second_editor, action, allowe
         client.force_login(request.getfixturevalue(role))
     client.post(
         reverse("admin:claims_claim_changelist"),
-        {"action": action, "_selected_action": [claim.pk], "reason": "Duplicate.", "apply": "1"},
+        {
+            "action": action,
+            "_selected_action": [claim.pk],
+            "reason": "Duplicate.",
+            "apply": "1",
+            **opened_now(),
+        },
     )
     claim.refresh_from_db()
     assert (claim.state != before) is allowed.get(role, False)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from claims.admin.review_screen import opened_now
 from claims.choices import ClaimState, RelationKind, Stance, Verdict
 from claims.models import Claim
 from tests.admin_forms import approve, inline_post
@@ -114,7 +115,9 @@ def test_bulk_approval_first_lists_every_claim_with_its_proposed_verdict(
     assert {c.state for c in Claim.objects.filter(pk__in=[c.pk for c in claims])} == {
         ClaimState.IN_REVIEW
     }  # nothing published until confirmed
-    client.post(reverse("admin:claims_claim_changelist"), {**selected, "apply": "1"})
+    client.post(
+        reverse("admin:claims_claim_changelist"), {**selected, "apply": "1", **opened_now()}
+    )
     assert {c.state for c in Claim.objects.filter(pk__in=[c.pk for c in claims])} == {
         ClaimState.PUBLISHED
     }
@@ -138,7 +141,7 @@ def test_re_gradings_waiting_for_approval_are_found_and_show_their_proposed_verd
     ClaimFactory(statement="Draft claim about Yuan.")
     client.force_login(second_editor)
 
-    page = client.get(reverse("admin:claims_claim_changelist"), {"approval": "awaiting"})
+    page = client.get(reverse("admin:claims_claim_changelist"), {"desk": "awaiting"})
 
     listed = {claim.statement: claim.proposed_verdict for claim in page.context["cl"].result_list}
     assert listed == {regraded.statement: Verdict.OUTDATED, waiting.statement: Verdict.ACCURATE}

@@ -61,10 +61,10 @@ def test_editors_find_the_claims_assigned_to_them(client, editor, second_editor)
     theirs.assignee = second_editor
     services.claim_save(claim=theirs, by=second_editor)
 
-    listed = client.get(reverse("admin:claims_claim_changelist"), {"assigned": "me"})
+    listed = client.get(reverse("admin:claims_claim_changelist"), {"desk": "assigned"})
 
     assert [claim.statement for claim in listed.context["cl"].result_list] == ["Mine about Yuan."]
-    nobody = client.get(reverse("admin:claims_claim_changelist"), {"assigned": "nobody"})
+    nobody = client.get(reverse("admin:claims_claim_changelist"), {"desk": "unassigned"})
     assert [claim.statement for claim in nobody.context["cl"].result_list] == [
         "Nobody's about Yuan."
     ]

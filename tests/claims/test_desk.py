@@ -25,7 +25,7 @@ def desk(client) -> dict[str, str]:
     text = page.content.decode()
     counts = {}
     for queue in DeskQueue:
-        row = text.split(f"?desk={queue.value}\">{queue.label}</a>", 1)[1]
+        row = text.split(f'?desk={queue.value}">{queue.label}</a>', 1)[1]
         counts[queue.value] = row.split('class="desk-count">', 1)[1].split("<", 1)[0]
     return counts
 

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from claims import services
+from claims.admin.review_screen import opened_now
 from claims.choices import Stance, Verdict
 from claims.models import Claim, Evidence
 from sources.models import Source
@@ -119,7 +120,12 @@ def test_a_bulk_admin_action_records_each_claim(client, editor, second_editor):
     client.force_login(second_editor)
     client.post(
         reverse("admin:claims_claim_changelist"),
-        {"action": "approve_and_publish", "_selected_action": [c.pk for c in claims], "apply": "1"},
+        {
+            "action": "approve_and_publish",
+            "_selected_action": [c.pk for c in claims],
+            "apply": "1",
+            **opened_now(),
+        },
     )
     for claim in claims:
         latest = claim.history.latest("history_date")
