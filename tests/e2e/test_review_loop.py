@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from claims.models import Claim
 
 from .conftest import SCREENSHOTS, log_in, log_out
+from .test_editor import pick_autocomplete
 
 STATEMENT = "The Zhiyuan institute says its Aquila models come in two sizes, 7B and 33B."
 RATIONALE = "The developer's own model cards list both sizes, and a news report repeats them."
@@ -55,6 +56,7 @@ def test_log_grade_send_back_revise_approve_and_a_regrading_waits(page):
     page.get_by_role("button", name="Send back with this comment").click()
     expect(page.locator(".messagelist")).to_contain_text("went back to editor")
     expect(page.locator(".review-comment")).to_contain_text("Add the model card as evidence")
+    page.screenshot(path=SCREENSHOTS / "review-screen-1280.png", full_page=True)
     assert emails_to("editor") == [f"[Claim workbench] Sent back: {STATEMENT}"]
     log_out(page)
 
@@ -63,8 +65,7 @@ def test_log_grade_send_back_revise_approve_and_a_regrading_waits(page):
     assert desk_count(page, "Sent back to me") == "1"
     page.locator("#desk").get_by_role("link", name="Sent back to me").click()
     page.get_by_role("link", name=STATEMENT).click()
-    page.locator("#evidence-group").get_by_role("link", name="Add another Evidence").click()
-    page.locator("#id_evidence-0-source").select_option(index=1)
+    pick_autocomplete(page, "id_evidence-0-source", "Newest GPT", "Newest GPT")
     page.select_option("#id_evidence-0-stance", "asserts")
     page.fill("#id_evidence-0-locator", "model card, section 1")
     page.fill("#id_reviews-0-rationale", RATIONALE + " Checked again.")
@@ -81,6 +82,7 @@ def test_log_grade_send_back_revise_approve_and_a_regrading_waits(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(STATEMENT)
     expect(page.locator(".claim-status .verdict")).to_contain_text("Accurate")
     assert emails_to("editor")[-1] == f"[Claim workbench] Approved and published: {STATEMENT}"
+    page.goto("/admin/")
     log_out(page)
 
     # A re-grades the published claim: it waits in B's queue, and readers still see Accurate.
@@ -94,6 +96,7 @@ def test_log_grade_send_back_revise_approve_and_a_regrading_waits(page):
     page.goto(claim.get_absolute_url())
     expect(page.locator(".claim-status .verdict")).to_contain_text("Accurate")
     expect(page.locator("body")).not_to_contain_text("A larger model was released later.")
+    page.goto("/admin/")
     log_out(page)
     log_in(page, "second-editor")
     page.locator("#desk").get_by_role("link", name="Waiting for my approval").click()
