@@ -69,7 +69,11 @@ def review_screen(model_admin, request, object_id: str):
         "comments": list(claim.review_comments.all()),
         "evidence": evidence_by_side(claim),
         "relations": relations_of(claim),
-        "may_decide": grading is not None and grading.reviewer_id != request.user.pk,
+        "may_decide": (
+            grading is not None
+            and grading.sent_back_at is None
+            and grading.reviewer_id != request.user.pk
+        ),
     }
     form = ReviewScreenForm(
         request.POST if request.method == "POST" else None,
