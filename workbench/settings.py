@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     # The apps, each importing only those above it (ARCHITECTURE.md).
     "sources",
     "claims",
+    "documents",
     "exchange",
     "readers",
     # Migrations only: figures' tables, before claims took them over.
@@ -285,3 +286,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "workbench@localhost")
+
+# Snapshots of sources' documents (documents/): where the original files are kept, and the
+# largest file accepted.
+MEDIA_ROOT = Path(os.environ.get("WORKBENCH_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "media/"  # never served as such: originals are downloaded through the admin
+WORKBENCH_SNAPSHOT_MAX_BYTES = int(os.environ.get("WORKBENCH_SNAPSHOT_MAX_BYTES", 20 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, said aloud: pasted text stays small
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

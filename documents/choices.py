@@ -1,0 +1,10 @@
+from django.db import models
+
+
+class SnapshotKind(models.TextChoices):
+    """What a snapshot was taken from."""
+
+    HTML = "html", "HTML page"
+    PDF = "pdf", "PDF"
+    TEXT = "text", "Text file"
+    PASTED = "pasted", "Pasted text"
