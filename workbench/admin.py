@@ -58,9 +58,17 @@ class ConfirmationField(forms.BooleanField):
     statement). Hidden until ask_once() shows it with the warning."""
 
     widget = forms.HiddenInput
+    ANSWERS = {"": False, "false": False, "0": False, "on": True, "true": True, "1": True}
 
     def __init__(self, label: str, **kwargs):
         super().__init__(label=label, required=False, **kwargs)
+
+    def to_python(self, value):
+        # What a box or its hidden echo sends, nothing else: a tampered value is no answer.
+        answer = self.ANSWERS.get(str(value if value is not None else "").lower())
+        if answer is None:
+            raise ValidationError("Tick the box or leave it empty.", code="invalid")
+        return answer
 
 
 def ask_once(form: forms.Form, name: str, problem: str | None) -> None:

@@ -182,7 +182,10 @@ class VersionedFormMixin(forms.Form):
     editor's where both did (`edit_conflicts`) and moves on to the stored version, so that
     the next save, with a choice per field, goes through."""
 
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Bounded, so that a tampered number is a form error, not a query the database refuses.
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -192,6 +192,8 @@ class EvidenceForm(forms.ModelForm):
             cleaned["locator"] = services.first_appearance_locator(
                 self.claim, cleaned.get("source")
             )
+        if not cleaned["locator"] and "locator" not in self.errors:
+            self.add_error("locator", self.fields["locator"].error_messages["required"])
         return cleaned
 
 
