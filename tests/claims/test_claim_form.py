@@ -3,10 +3,13 @@ thousand times off its statement, links similar claims, takes the first appearan
 once, and says at the top what to correct."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from claims import services
 from claims.choices import RelationKind, Stance
 from claims.models import Claim, Evidence, Figure
+from claims.selectors import near_duplicates
 from tests.admin_forms import inline_post
 from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory, SubjectFactory
 
@@ -211,3 +214,38 @@ def test_a_published_claim_has_its_correction_notes(client, editor):
     client.force_login(editor)
     page = client.get(change_url(claim)).content.decode()
     assert 'name="correction_note"' in page and 'name="reviews-0-correction_note"' in page
+
+
+# The services behind it
+
+
+def test_first_appearance_cite_adds_the_row_once_and_leaves_the_editors_rows(editor):
+    claim = ClaimFactory(located_evidence=False, first_appeared_locator="p. 4")
+    cited = services.first_appearance_cite(claim=claim, by=editor)
+    assert (cited.stance, cited.locator, cited.source) == (
+        "asserts",
+        "p. 4",
+        claim.first_appeared_in,
+    )
+    assert services.first_appearance_cite(claim=claim, by=editor) is None  # not twice
+
+    claim.first_appeared_locator = "p. 5"  # a row that is not the previous locator stays
+    assert services.first_appearance_cite(claim=claim, by=editor, previous_locator="p. 9") is None
+    assert services.first_appearance_cite(claim=claim, by=editor, previous_locator="p. 4")
+    assert list(claim.evidence.values_list("locator", flat=True)) == ["p. 5"]
+
+
+def test_a_published_claims_first_appearance_is_cited_only_with_a_correction_note(editor):
+    claim = PublishedClaimFactory()
+    claim.evidence.get().delete()
+    with pytest.raises(ValidationError):
+        services.first_appearance_cite(claim=claim, by=editor)
+    assert services.first_appearance_cite(claim=claim, by=editor, correction_note="Cited it.")
+
+
+def test_near_duplicates_are_the_hints_claims_above_the_threshold():
+    original = ClaimFactory(statement=ORIGINAL)
+    ClaimFactory(statement="BaGuaLu ran on the Sunway supercomputer in 2021.")
+    assert near_duplicates(ORIGINAL) == [original]
+    assert near_duplicates(ORIGINAL, exclude_pks=[original.pk, None]) == []
+    assert near_duplicates("\x00" * 10_000) == []
