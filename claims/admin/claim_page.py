@@ -18,7 +18,6 @@ from workbench.unstorable import KeysOnlyModelMultipleChoiceField, refuse_unshow
 from .. import services
 from ..choices import RelationKind
 from ..models import (
-    STATEMENT_MAX_LENGTH,
     Claim,
     ClaimRelation,
     Evidence,
@@ -101,7 +100,7 @@ class ClaimForm(VersionedFormMixin, forms.ModelForm):
     def near_duplicate_question(self, cleaned: dict) -> str | None:
         """What to ask before saving a claim worded almost like one already logged."""
         exclude = {self.instance.pk, *self.linked_claims(cleaned)}
-        alike = near_duplicates(cleaned["statement"][:STATEMENT_MAX_LENGTH], exclude_pks=exclude)
+        alike = near_duplicates(cleaned["statement"], exclude_pks=exclude)
         if not alike:
             return None
         claims = "; ".join(f"“{claim.statement}” ({claim.get_state_display()})" for claim in alike)

@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -193,9 +195,9 @@ class ClaimAdmin(HistoryAdmin):
         form = context["adminform"].form
         context["error_summary"] = error_summary(form, formsets)
         cleaned = getattr(form, "cleaned_data", {})
-        context["similar_links_ticked"] = {
-            name: [str(claim.pk) for claim in cleaned.get(name) or []] for name in SIMILAR_LINKS
-        }
+        context["similar_links_ticked"] = json.dumps(
+            {name: [str(claim.pk) for claim in cleaned.get(name) or []] for name in SIMILAR_LINKS}
+        )
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_fieldsets(self, request, obj=None):

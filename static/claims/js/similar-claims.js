@@ -22,9 +22,10 @@ document.addEventListener("DOMContentLoaded", function () {
     ["counter_claim_of", "Counter-claim of"],
     ["supports_claim", "Supports"],
   ];
-  // Boxes ticked before a refused save come back ticked (change_form.html echoes them).
+  // Boxes ticked before a refused save come back ticked (change_form.html echoes them; no
+  // inline script, not even JSON, under the site's CSP).
   const echoed = document.getElementById("similar-links-ticked");
-  const ticked = echoed ? JSON.parse(echoed.textContent) : {};
+  const ticked = echoed ? JSON.parse(echoed.dataset.ticked) : {};
 
   function render(claims) {
     panel.replaceChildren();
