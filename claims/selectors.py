@@ -1,6 +1,6 @@
 """Page-shaped reads: each public page's queryset, with the prefetches that fix its query count."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramSimilarity
@@ -280,6 +280,23 @@ def similar_claims(statement: str, *, exclude_pk: int | None = None, limit: int 
     for _, score, pk in best:
         found[pk].similarity = score / 100
     return [found[pk] for _, _, pk in best]
+
+
+# Alike enough that saving one more such claim is asked about first (on either database's
+# measure: token-set ratio on SQLite, trigram similarity on PostgreSQL).
+NEAR_DUPLICATE_SIMILARITY = 0.9
+
+
+def near_duplicates(statement: str, *, exclude_pks: Iterable[int | None] = ()) -> list[Claim]:
+    """The claims so alike `statement` that it may be one of them again: the similar-claims
+    hint's own measure, above `NEAR_DUPLICATE_SIMILARITY`. `exclude_pks`: the claim itself and
+    the claims it is already linked to."""
+    exclude = {pk for pk in exclude_pks if pk is not None}
+    return [
+        claim
+        for claim in similar_claims(statement, limit=5 + len(exclude))
+        if claim.pk not in exclude and claim.similarity >= NEAR_DUPLICATE_SIMILARITY
+    ]
 
 
 def sources_with_claim_counts() -> QuerySet[Source]:

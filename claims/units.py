@@ -159,3 +159,80 @@ def format_number(value: float) -> str:
         return f"{value:,.4g}"
     power = math.floor(math.log10(abs(value)))
     return f"{value / 10**power:.3g} × 10{str(power).translate(SUPERSCRIPTS)}"
+
+
+# A statement's numbers as fact-checkers write them: with a scale word ("40 billion", "40B",
+# "7-billion-parameter", "2,000 million", "1.75万亿", "2000亿"), in powers of ten ("5.5 × 10²¹",
+# "2.3e22") or plain ("796 petaFLOP/s-days"). A number glued to a name ("GLM-130B", "M6-10T",
+# "GPT-3") is the name's.
+_STATEMENT_SCALES = {**_SCALES, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+_STATED_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,-])(?P<number>\d{1,15}(?:,\d{3})*(?:\.\d{1,15})?)"
+    r"(?:[\s-]?(?P<word>thousand|million|billion|trillion|bn|k|m|b|t)\b|\s?(?P<han>万亿|亿|万)"
+    r"|\s?[×x]\s?10\^?(?P<power>[⁻-]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,3})|[eE](?P<e>[+-]?\d{1,3})\b)?",
+    re.I,
+)
+_SUPERSCRIPT_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+# Counts that statements give in scale words; durations, sizes in bytes and numbers of chips
+# rarely are, and a statement's "100 billion parameters" says nothing about them.
+SCALED_QUANTITIES = (
+    Quantity.PARAMETERS,
+    Quantity.TRAINING_COMPUTE,
+    Quantity.TRAINING_TOKENS,
+    Quantity.INVESTMENT,
+    Quantity.USERS,
+)
+# A figure this far from every number its statement gives has lost or gained a scale word.
+MISMATCH_FACTOR = 1000
+STATEMENT_DISAGREES = (
+    "The statement says {stated}, but the figure is {figure}: {factor} apart. Check the value "
+    "and its unit (“M” is million, “B” billion, “T” trillion)."
+)
+
+
+@dataclass(frozen=True)
+class StatedNumber:
+    text: str  # as the statement writes it
+    value: float  # scaled: "40 billion" → 4e10
+    scaled: bool  # False for a plain number, which may be in any unit
+
+
+def stated_numbers(statement: str) -> list[StatedNumber]:
+    """The numbers a statement gives, in order."""
+    numbers = []
+    for match in _STATED_NUMBER.finditer(statement[:2000]):
+        number = float(match["number"].replace(",", ""))
+        if match["word"] or match["han"]:
+            number *= _STATEMENT_SCALES[(match["word"] or match["han"]).lower()]
+        elif power := match["power"] or match["e"]:
+            number *= 10.0 ** int(power.translate(_SUPERSCRIPT_DIGITS))
+        scaled = any(match[group] for group in ("word", "han", "power", "e"))
+        numbers.append(StatedNumber(match[0], number, scaled))
+    return numbers
+
+
+def statement_disagrees(statement: str, value: float, unit: str, quantity: str) -> str | None:
+    """Why a figure (`value` `unit`) seems not to be the number its claim's statement gives, or
+    None. It is flagged when the statement gives numbers in scale words or powers of ten, none
+    within `MISMATCH_FACTOR` of the figure, and (for a unit without a scale word) does not give
+    the value as typed. Only the unit's scale word is applied, so "40 M" against "40 billion" is
+    flagged whatever the unit's name."""
+    if quantity not in SCALED_QUANTITIES or not isinstance(value, int | float):
+        return None
+    scale = split_scale(unit or "")[0]
+    amount = value * scale
+    numbers = stated_numbers(statement)
+    scaled = [number for number in numbers if number.scaled and number.value > 0]
+    if not scaled or not (0 < amount < math.inf):
+        return None
+    if scale == 1 and any(not n.scaled and math.isclose(n.value, value) for n in numbers):
+        return None  # "796 petaFLOP/s-days" for a figure of 796 petaFLOP/s-days
+    nearest = min(scaled, key=lambda number: abs(math.log(number.value / amount)))
+    factor = max(nearest.value, amount) / min(nearest.value, amount)
+    if factor < MISMATCH_FACTOR:
+        return None
+    return STATEMENT_DISAGREES.format(
+        stated=f"“{nearest.text}”",
+        figure=f"{format_number(value)} {unit}".strip(),
+        factor=f"{format_number(round(factor))} times",
+    )

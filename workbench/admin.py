@@ -53,6 +53,32 @@ def action_form_page(
     )
 
 
+class ConfirmationField(forms.BooleanField):
+    """A box an editor ticks to save despite a warning (a near-duplicate, a figure off its
+    statement). Hidden until ask_once() shows it with the warning."""
+
+    widget = forms.HiddenInput
+    ANSWERS = {"": False, "false": False, "0": False, "on": True, "true": True, "1": True}
+
+    def __init__(self, label: str, **kwargs):
+        super().__init__(label=label, required=False, **kwargs)
+
+    def to_python(self, value):
+        # What a box or its hidden echo sends, nothing else: a tampered value is no answer.
+        answer = self.ANSWERS.get(str(value if value is not None else "").lower())
+        if answer is None:
+            raise ValidationError("Tick the box or leave it empty.", code="invalid")
+        return answer
+
+
+def ask_once(form: forms.Form, name: str, problem: str | None) -> None:
+    """Refuse the save once with `problem` beside the ConfirmationField `name`, unless the
+    editor has ticked it; nothing to ask when there is no problem."""
+    if problem and not form.cleaned_data.get(name):
+        form.fields[name].widget = forms.CheckboxInput()
+        form.add_error(name, problem)
+
+
 class _KeysOnly:
     """An autocomplete widget that shows only values that are keys of the model it points at:
     a posted "abc" is refused by the form field, instead of failing the page's query."""

@@ -1,19 +1,25 @@
-"""The pieces of a claim's admin page: its form (with the correction note), the inlines for
-its figure, evidence, relations and gradings, and the withdrawal form."""
+"""The pieces of a claim's admin page: its form (with the correction note and the questions
+asked before a near-duplicate is saved), the inlines for its figure, evidence, relations and
+gradings, the error summary, and the withdrawal form."""
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 
-from workbench.admin import SafeInputMixin
+from workbench.admin import ConfirmationField, SafeInputMixin, ask_once
 from workbench.locking import VersionedFormMixin
 from workbench.unstorable import KeysOnlyModelMultipleChoiceField, refuse_unshowable
 
 from .. import services
+from ..choices import RelationKind
 from ..models import (
     Claim,
     ClaimRelation,
@@ -21,15 +27,36 @@ from ..models import (
     Review,
     ReviewComment,
 )
+from ..selectors import near_duplicates
 from ..services.claims import is_editor
-from .figures import FigureInline
+from .figures import FigureInline, StatementAgreementForm
+
+# The links offered beside each claim in the similar-claims hint
+# (static/claims/js/similar-claims.js): the form field its boxes fill, and the relation saved.
+SIMILAR_LINKS = {
+    "duplicate_of": RelationKind.DUPLICATE_OF,
+    "counter_claim_of": RelationKind.COUNTER_CLAIM,
+    "supports_claim": RelationKind.SUPPORTS,
+}
+NEAR_DUPLICATE_ASKED = (
+    "Already logged, worded almost the same: {claims}. Link this claim to them in the list "
+    "under the statement (duplicate of, counter-claim of, supports), or tick the box if it is "
+    "another claim."
+)
+
+
+def similar_link_field() -> KeysOnlyModelMultipleChoiceField:
+    return KeysOnlyModelMultipleChoiceField(
+        queryset=Claim.objects.all(), required=False, widget=forms.MultipleHiddenInput
+    )
 
 
 class ClaimForm(VersionedFormMixin, forms.ModelForm):
-    # Ticked in the similar-claims hint (static/claims/js/similar-claims.js) while typing.
-    duplicate_of = KeysOnlyModelMultipleChoiceField(
-        queryset=Claim.objects.all(), required=False, widget=forms.MultipleHiddenInput
-    )
+    # Ticked in the similar-claims hint while typing.
+    duplicate_of = similar_link_field()
+    counter_claim_of = similar_link_field()
+    supports_claim = similar_link_field()
+    not_a_duplicate = ConfirmationField("Save anyway, it is not a duplicate")
     correction_note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -40,6 +67,17 @@ class ClaimForm(VersionedFormMixin, forms.ModelForm):
         ),
     )
 
+    class Meta:
+        widgets = {"statement": AdminTextareaWidget(attrs={"rows": 3})}
+        help_texts = {
+            "first_appeared_locator": (
+                "Page, section, table, footnote, comment… Typed once: saving cites the first "
+                "appearance as evidence that asserts the claim, with this locator, unless an "
+                "evidence row from this source does already; an evidence row from this source "
+                "left without a locator takes this one."
+            )
+        }
+
     def clean(self):
         cleaned = super().clean()
         material = set(self.changed_data) & {
@@ -48,7 +86,30 @@ class ClaimForm(VersionedFormMixin, forms.ModelForm):
         note = cleaned.get("correction_note", "")
         if material and (problem := services.correction_missing([self.instance], note)):
             self.add_error("correction_note", problem)
+        if "statement" in cleaned and (
+            self.instance.pk is None or "statement" in self.changed_data
+        ):
+            ask_once(self, "not_a_duplicate", self.near_duplicate_question(cleaned))
         return cleaned
+
+    def linked_claims(self, cleaned: dict) -> set[int]:
+        """The claims this one is linked to, in this form's hint or already."""
+        linked = {claim.pk for name in SIMILAR_LINKS for claim in cleaned.get(name) or []}
+        if self.instance.pk is not None:
+            ends = ClaimRelation.objects.filter(
+                Q(from_claim=self.instance) | Q(to_claim=self.instance)
+            ).values_list("from_claim_id", "to_claim_id")
+            linked.update(pk for pair in ends for pk in pair)
+        return linked
+
+    def near_duplicate_question(self, cleaned: dict) -> str | None:
+        """What to ask before saving a claim worded almost like one already logged."""
+        exclude = {self.instance.pk, *self.linked_claims(cleaned)}
+        alike = near_duplicates(cleaned["statement"], exclude_pks=exclude)
+        if not alike:
+            return None
+        claims = "; ".join(f"“{claim.statement}” ({claim.get_state_display()})" for claim in alike)
+        return NEAR_DUPLICATE_ASKED.format(claims=claims)
 
 
 class PublishedClaimFormSet(BaseInlineFormSet):
@@ -76,6 +137,13 @@ class PublishedClaimFormSet(BaseInlineFormSet):
         return [self.instance]
 
 
+class ClaimPartsFormSet(PublishedClaimFormSet):
+    """Rows whose forms read the claim as posted (its statement, its first appearance)."""
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "claim": self.instance}
+
+
 class RelationFormSet(PublishedClaimFormSet):
     link = True
 
@@ -86,13 +154,51 @@ class RelationFormSet(PublishedClaimFormSet):
         return [self.instance, other] if other else [self.instance]
 
 
-class FigureFormSet(PublishedClaimFormSet):
+class FigureFormSet(ClaimPartsFormSet):
     # A figure added to a published claim restates the number its statement already gives.
     new_rows_are_corrections = False
 
 
+class ClaimFigureForm(StatementAgreementForm):
+    """The figure on its claim's page: the claim is the page's, as posted; its correction
+    note is the claim form's."""
+
+    def __init__(self, *args, claim: Claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+
+    def claim_of_figure(self, cleaned: dict) -> Claim | None:
+        return self.claim
+
+    def statement_may_disagree(self, claim: Claim) -> bool:
+        # A reworded statement may part from a figure that did not change.
+        if claim.pk is None or super().statement_may_disagree(claim):
+            return True
+        return not Claim.objects.filter(pk=claim.pk, statement=claim.statement).exists()
+
+
 class ClaimFigureInline(FigureInline):
+    form = ClaimFigureForm
     formset = FigureFormSet
+    fields = [*FigureInline.fields, "statement_checked"]
+
+
+class EvidenceForm(forms.ModelForm):
+    def __init__(self, *args, claim: Claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        # Left empty on the row citing the first appearance, it takes the first appearance's.
+        self.fields["locator"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("locator"):
+            cleaned["locator"] = services.first_appearance_locator(
+                self.claim, cleaned.get("source")
+            )
+        if not cleaned["locator"] and "locator" not in self.errors:
+            self.add_error("locator", self.fields["locator"].error_messages["required"])
+        return cleaned
 
 
 class WithdrawForm(forms.Form):
@@ -103,12 +209,15 @@ class WithdrawForm(forms.Form):
     )
 
 
-class EvidenceInline(SafeInputMixin, admin.TabularInline):
+class EvidenceInline(SafeInputMixin, admin.StackedInline):
+    # Stacked: a row of five fields with two text areas is wider than an editor's screen.
     model = Evidence
-    formset = PublishedClaimFormSet
+    form = EvidenceForm
+    formset = ClaimPartsFormSet
     extra = 1
     autocomplete_fields = ["source"]
-    fields = ["source", "stance", "locator", "excerpt", "note"]
+    fields = [("source", "stance"), "locator", "excerpt", "note"]
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}
 
 
 class RelationInline(SafeInputMixin, admin.TabularInline):
@@ -173,6 +282,15 @@ class PendingReviewInline(SafeInputMixin, admin.StackedInline):
             )
         return format_html('Awaiting a second editor. <a href="{}">Review screen</a>', screen)
 
+    def get_fields(self, request, obj=None):
+        # A grading's correction note is for re-grading a claim readers have seen.
+        fields = super().get_fields(request, obj)
+        return (
+            fields
+            if obj is not None and obj.is_public
+            else [name for name in fields if name != "correction_note"]
+        )
+
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         return type(formset.__name__, (formset,), {"user": request.user})
@@ -218,3 +336,36 @@ class VerdictHistoryInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+def error_summary(form: forms.Form, formsets: list[BaseInlineFormSet]) -> list[dict]:
+    """Every error on the page, each with what it is about (the field's label, the inline row)
+    and the id of the field it sits beside, for the summary at the top. The claim form's own
+    non-field errors are shown at the top already."""
+    if not form.is_bound:
+        return []
+    summary = [
+        {"label": form[name].label, "message": message, "anchor": form[name].id_for_label}
+        for name, messages in form.errors.items()
+        if name in form.fields
+        for message in messages
+    ]
+    for formset in formsets:
+        group = capfirst(formset.model._meta.verbose_name_plural)
+        summary += [
+            {"label": group, "message": message, "anchor": f"{formset.prefix}-group"}
+            for message in formset.non_form_errors()
+        ]
+        for index, row in enumerate(formset.forms):
+            where = f"{capfirst(formset.model._meta.verbose_name)} {index + 1}"
+            for name, messages in row.errors.items():
+                field = row[name] if name in row.fields else None
+                summary += [
+                    {
+                        "label": f"{where}: {field.label}" if field else where,
+                        "message": message,
+                        "anchor": field.id_for_label if field else f"{formset.prefix}-{index}",
+                    }
+                    for message in messages
+                ]
+    return summary

@@ -1,3 +1,4 @@
+import json
 from functools import partial
 
 from django.contrib import admin, messages
@@ -11,7 +12,7 @@ from workbench.admin import HistoryAdmin, action_form_page
 from workbench.unstorable import is_key
 
 from .. import services
-from ..choices import DeskQueue, RelationKind, Stance, Verdict
+from ..choices import DeskQueue, Stance, Verdict
 from ..models import (
     STATEMENT_MAX_LENGTH,
     Claim,
@@ -23,6 +24,7 @@ from ..models import (
 )
 from ..selectors import similar_claims
 from .claim_page import (
+    SIMILAR_LINKS,
     ClaimFigureInline,
     ClaimForm,
     EvidenceInline,
@@ -31,6 +33,7 @@ from .claim_page import (
     ReviewCommentInline,
     VerdictHistoryInline,
     WithdrawForm,
+    error_summary,
 )
 from .review_screen import STALE_PAGE, ApprovalForm, opened_now, review_screen
 
@@ -195,14 +198,34 @@ class ClaimAdmin(HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        for duplicate in form.cleaned_data.get("duplicate_of", []):
-            services.relation_add(
-                from_claim=form.instance,
-                to_claim=duplicate,
-                kind=RelationKind.DUPLICATE_OF,
+        note = form.cleaned_data.get("correction_note", "")
+        first_appearance = {"first_appeared_in", "first_appeared_locator"}
+        if not change or first_appearance & set(form.changed_data):
+            services.first_appearance_cite(
+                claim=form.instance,
                 by=request.user,
-                correction_note=form.cleaned_data.get("correction_note", ""),
+                previous_locator=form.initial.get("first_appeared_locator") or "",
+                correction_note=note,
             )
+        for name, kind in SIMILAR_LINKS.items():
+            for other in form.cleaned_data.get(name, []):
+                services.relation_add(
+                    from_claim=form.instance,
+                    to_claim=other,
+                    kind=kind,
+                    by=request.user,
+                    correction_note=note,
+                )
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        formsets = [inline.formset for inline in context.get("inline_admin_formsets", [])]
+        form = context["adminform"].form
+        context["error_summary"] = error_summary(form, formsets)
+        cleaned = getattr(form, "cleaned_data", {})
+        context["similar_links_ticked"] = json.dumps(
+            {name: [str(claim.pk) for claim in cleaned.get(name) or []] for name in SIMILAR_LINKS}
+        )
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -211,6 +234,7 @@ class ClaimAdmin(HistoryAdmin):
                 {
                     "fields": [
                         "statement",
+                        "not_a_duplicate",
                         "slug",
                         "kind",
                         "claimant",

@@ -2,11 +2,12 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten
 
-from workbench.admin import HistoryAdmin, SafeInputMixin
+from workbench.admin import ConfirmationField, HistoryAdmin, SafeInputMixin, ask_once
 from workbench.unstorable import refuse_unshowable
 
 from .. import services
-from ..models import Figure, FigureConflict, Subject
+from ..models import Claim, Figure, FigureConflict, Subject
+from ..units import statement_disagrees
 from .parts import PartOfClaimAdmin
 
 FIGURE_FIELDS = [
@@ -42,7 +43,31 @@ class SubjectAdmin(HistoryAdmin):
         services.subject_save(subject=obj, by=request.user)
 
 
-class FigureForm(forms.ModelForm):
+class StatementAgreementForm(forms.ModelForm):
+    """A figure form that asks before saving a figure a thousand times off the number its
+    claim's statement gives (units.statement_disagrees() decides)."""
+
+    statement_checked = ConfirmationField("I checked the figure against the statement: save anyway")
+
+    def claim_of_figure(self, cleaned: dict) -> Claim | None:
+        return cleaned.get("claim")
+
+    def statement_may_disagree(self, claim: Claim) -> bool:
+        """Whether this save may bring a figure and its statement apart: it changes the figure."""
+        return self.has_changed()
+
+    def clean(self):
+        cleaned = super().clean()
+        claim = self.claim_of_figure(cleaned)
+        if claim is not None and "value" in cleaned and self.statement_may_disagree(claim):
+            problem = statement_disagrees(
+                claim.statement, cleaned["value"], cleaned.get("unit", ""), cleaned.get("quantity")
+            )
+            ask_once(self, "statement_checked", problem)
+        return cleaned
+
+
+class FigureForm(StatementAgreementForm):
     correction_note = forms.CharField(
         required=False,
         validators=[refuse_unshowable],
@@ -71,7 +96,7 @@ class FigureAdmin(PartOfClaimAdmin):
     search_fields = ["subject__name", "claim__statement"]
     autocomplete_fields = ["claim", "subject"]
     form = FigureForm
-    fields = ["claim", *FIGURE_FIELDS, "correction_note"]
+    fields = ["claim", *FIGURE_FIELDS, "statement_checked", "correction_note"]
 
     def save_model(self, request, obj, form, change):
         note = form.cleaned_data.get("correction_note", "")

@@ -25,7 +25,13 @@ from .corrections import (
     correction_require,
     correction_text,
 )
-from .evidence import evidence_add, evidence_delete, evidence_save
+from .evidence import (
+    evidence_add,
+    evidence_delete,
+    evidence_save,
+    first_appearance_cite,
+    first_appearance_locator,
+)
 from .figures import (
     conflict_explain,
     figure_conflicts_detect,
@@ -78,6 +84,8 @@ __all__ = [
     "evidence_delete",
     "evidence_save",
     "figure_conflicts_detect",
+    "first_appearance_cite",
+    "first_appearance_locator",
     "figure_delete",
     "figure_save",
     "relation_add",

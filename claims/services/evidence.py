@@ -6,6 +6,7 @@ from django.db import transaction
 
 from sources.models import Source
 
+from ..choices import Stance
 from ..models import Claim, Evidence
 from .common import PART_STAYS_WITH_CLAIM, save_as
 from .corrections import correction_require
@@ -65,3 +66,48 @@ def evidence_add(
         by=by,
         correction_note=correction_note,
     )
+
+
+def first_appearance_locator(claim: Claim, source: Source | None) -> str:
+    """The locator an evidence row citing `source` takes when the editor leaves it empty: the
+    first appearance's, when the row cites the source the claim first appeared in. The locator
+    is typed once, under the first appearance."""
+    if source is not None and source.pk == claim.first_appeared_in_id:
+        return claim.first_appeared_locator
+    return ""
+
+
+@transaction.atomic
+def first_appearance_cite(
+    *,
+    claim: Claim,
+    by: AbstractBaseUser | None,
+    previous_locator: str = "",
+    correction_note: str = "",
+) -> Evidence | None:
+    """The source a claim first appeared in asserts it: when the first appearance is entered
+    or changed, it is cited as evidence (stance "asserts", with the first appearance's
+    locator) unless an asserting row from that source is there already. A row that carried the
+    previous first-appearance locator follows the new one, so the two never disagree. Returns
+    the row written, if any."""
+    if claim.first_appeared_in_id is None or not claim.first_appeared_locator:
+        return None
+    rows = list(claim.evidence.filter(source_id=claim.first_appeared_in_id, stance=Stance.ASSERTS))
+    if not rows:
+        return evidence_add(
+            claim=claim,
+            source=claim.first_appeared_in,
+            stance=Stance.ASSERTS,
+            locator=claim.first_appeared_locator,
+            by=by,
+            correction_note=correction_note,
+        )
+    if any(row.locator == claim.first_appeared_locator for row in rows):
+        return None
+    follower = next(
+        (row for row in rows if previous_locator and row.locator == previous_locator), None
+    )
+    if follower is None:
+        return None  # cited elsewhere in the source on purpose: the editor's rows stand
+    follower.locator = claim.first_appeared_locator
+    return evidence_save(evidence=follower, by=by, correction_note=correction_note)

@@ -3,7 +3,13 @@
 import pytest
 
 from claims.choices import Quantity
-from claims.units import UnknownUnit, format_number, normalise
+from claims.units import (
+    UnknownUnit,
+    format_number,
+    normalise,
+    stated_numbers,
+    statement_disagrees,
+)
 from readers.templatetags.readers_extras import times
 
 
@@ -82,3 +88,68 @@ def test_numbers_are_written_for_readers(value, text):
 )
 def test_ratios_are_written_for_readers(ratio, text):
     assert times(ratio) == text
+
+
+@pytest.mark.parametrize(
+    "statement, expected",
+    [
+        ("WuDao 2.0 has 1.75 trillion parameters.", [1.75e12]),
+        ("A 40-billion-parameter model", [40e9]),
+        ("PanGu-α comes in 2.6B, 13B and 200B", [2.6e9, 13e9, 200e9]),
+        ("It cost 2,000 million yuan", [2e9]),
+        ("悟道2.0的参数规模达到1.75万亿，训练数据2000亿", [1.75e12, 2e11]),
+        ("Training took 5.5 × 10²¹ FLOPs, or 2.3e22 by another count", [5.5e21, 2.3e22]),
+    ],
+)
+def test_a_statements_scaled_numbers_are_read(statement, expected):
+    read = [number.value for number in stated_numbers(statement) if number.scaled]
+    assert read == pytest.approx(expected)
+
+
+def test_numbers_in_names_are_the_names_not_figures():
+    assert stated_numbers("GLM-130B beat M6-10T and GPT-3") == []
+
+
+@pytest.mark.parametrize(
+    "statement, value, unit, quantity",
+    [
+        ("A 40-billion-parameter model", 40, "M", Quantity.PARAMETERS),
+        ("WuDao 2.0 has 1.75 trillion parameters.", 1.75, "", Quantity.PARAMETERS),
+        ("悟道2.0的参数规模达到1.75万亿", 1.75, "B", Quantity.PARAMETERS),
+        ("Trained on 375 billion tokens", 375, "thousand", Quantity.TRAINING_TOKENS),
+    ],
+)
+def test_a_figure_a_thousand_times_off_its_statement_is_flagged(statement, value, unit, quantity):
+    problem = statement_disagrees(statement, value, unit, quantity)
+    assert problem and "times apart" in problem
+
+
+@pytest.mark.parametrize(
+    "statement, value, unit, quantity",
+    [
+        ("A 40-billion-parameter model", 40, "B", Quantity.PARAMETERS),
+        ("WuDao 2.0 has 1.75 trillion parameters.", 1750, "billion", Quantity.PARAMETERS),
+        ("Training took 5.5 × 10²¹ FLOPs", 5.5e21, "FLOP", Quantity.TRAINING_COMPUTE),
+        # The statement's plain number in the figure's own unit.
+        (
+            "Stopped after 40 billion tokens, 796 petaFLOP/s-days",
+            796,
+            "PF/s-days",
+            "training_compute",
+        ),
+        # A figure the statement gives no scaled number for, or not counted in scale words.
+        ("GLM-130B is open", 130, "", Quantity.PARAMETERS),
+        ("A 100 billion parameter model on 2,048 GPUs", 2048, "GPUs", Quantity.ACCELERATORS),
+        # Out of range values have their own errors from the figure.
+        ("A 40-billion-parameter model", 1e308, "T", Quantity.PARAMETERS),
+        ("A 40-billion-parameter model", -40, "B", Quantity.PARAMETERS),
+        ("A 40-billion-parameter model", "40", "M", Quantity.PARAMETERS),
+    ],
+)
+def test_a_figure_its_statement_gives_is_not_flagged(statement, value, unit, quantity):
+    assert statement_disagrees(statement, value, unit, quantity) is None
+
+
+def test_huge_and_odd_statements_are_read_quickly_and_safely():
+    statement = "9" * 100_000 + " billion \x00" + "1.5 trillion " * 10_000
+    assert isinstance(statement_disagrees(statement, 1.5, "T", Quantity.PARAMETERS), type(None))

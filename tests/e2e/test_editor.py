@@ -33,8 +33,7 @@ def test_editor_logs_grades_and_submits_a_second_editor_approves_then_a_correcti
     expect(page.locator("#id_slug")).not_to_have_value("")  # made from the statement as typed
     page.fill("#id_claimant", "BAAI, as reported by IEEE Spectrum")
     page.select_option("#id_kind", "figure")
-    page.fill("#id_first_appeared_locator", "paragraph 4")
-    page.fill("#id_evidence-0-locator", "paragraph 4")
+    page.fill("#id_first_appeared_locator", "paragraph 4")  # typed once: the evidence row takes it
     page.fill(
         "#id_evidence-0-excerpt", "Lists the Aquila language models in two sizes, 7B and 33B."
     )

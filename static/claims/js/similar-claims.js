@@ -1,5 +1,6 @@
-// While an editor types a statement, list existing claims worded alike, each with a box to
-// record the new claim as a duplicate of it. No inline script: loaded from the admin's Media,
+// While an editor types a statement, list existing claims worded alike, each with boxes to
+// link the claim being edited to it (the form's fields in claims/admin/claim_page.py
+// SIMILAR_LINKS). No inline script: loaded from the admin's Media,
 // in the page's head, so it waits for the form to exist.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
@@ -16,6 +17,15 @@ document.addEventListener("DOMContentLoaded", function () {
     form.dataset.similarUrl || window.location.pathname.replace(/\/claim\/.*$/, "/claim/similar/");
   const selfId = (window.location.pathname.match(/\/(\d+)\/change\/$/) || [])[1] || "";
   let timer = null;
+  const LINKS = [
+    ["duplicate_of", "Duplicate of"],
+    ["counter_claim_of", "Counter-claim of"],
+    ["supports_claim", "Supports"],
+  ];
+  // Boxes ticked before a refused save come back ticked (change_form.html echoes them; no
+  // inline script, not even JSON, under the site's CSP).
+  const echoed = document.getElementById("similar-links-ticked");
+  const ticked = echoed ? JSON.parse(echoed.dataset.ticked) : {};
 
   function render(claims) {
     panel.replaceChildren();
@@ -25,18 +35,21 @@ document.addEventListener("DOMContentLoaded", function () {
     const list = document.createElement("ul");
     for (const claim of claims) {
       const item = document.createElement("li");
-      const label = document.createElement("label");
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.name = "duplicate_of";
-      box.value = claim.id;
-      label.append(box, " Duplicate of ");
       const link = document.createElement("a");
       link.href = claim.admin_url;
       link.target = "_blank";
       link.textContent = claim.statement;
-      label.append(link, ` (${claim.state}, ${Math.round(claim.similarity * 100)}% alike)`);
-      item.append(label);
+      item.append(link, ` (${claim.state}, ${Math.round(claim.similarity * 100)}% alike): `);
+      for (const [name, text] of LINKS) {
+        const label = document.createElement("label");
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = name;
+        box.value = claim.id;
+        box.checked = (ticked[name] || []).includes(String(claim.id));
+        label.append(box, ` ${text}`);
+        item.append(" ", label);
+      }
       list.append(item);
     }
     panel.append(heading, list);
