@@ -19,6 +19,8 @@ from claims.models import (
     Topic,
 )
 from claims.services import conflict_explain
+from documents.models import Snapshot
+from documents.services import snapshot_take
 from sources.choices import Reliability
 from sources.models import Outlet, Source
 from sources.services import source_save
@@ -191,6 +193,7 @@ MODELS = [
     Subject,
     Figure,
     FigureConflict,
+    Snapshot,
 ]
 # Who may revert each model: exactly those who may change it by hand.
 MAY_REVERT = {
@@ -201,7 +204,7 @@ MAY_REVERT = {
 # Who may look at the history (view permission).
 MAY_VIEW = {
     "editor": set(MODELS) - {Correction},  # corrections are read on the claim's page
-    "curator": {Outlet, Source, Claim, Evidence},
+    "curator": {Outlet, Source, Claim, Evidence, Snapshot},
     "superuser": set(MODELS),
 }
 # FigureConflict is found by the workbench: explaining one is a change, but an old explanation
@@ -248,7 +251,12 @@ def world(editor, second_editor):
     subject = figure.subject
     subject.developers = "Huawei"
     subject.save()
+    # A copy of a document is never changed: its history holds its taking, and nobody reverts.
+    snapshot = snapshot_take(
+        source=source, name="pasted", content=b"The text.", by=editor, pasted=True
+    )
     return {
+        Snapshot: snapshot,
         Topic: topic,
         Claim: claim,
         Evidence: evidence,
