@@ -50,6 +50,7 @@ def test_a_new_rating_records_who_rated_and_when(curator, editor):
     assert source.reliability_rated_by is None
 
     source.reliability = Reliability.RELIABLE
+    source.reliability_note = "Cites the documents it reports on."
     services.source_save(source=source, by=curator)
     assert source.reliability_rated_by == curator
     assert source.reliability_rated_at is not None
