@@ -35,6 +35,8 @@ MERGE_SOURCES_MISSING = (
     "Source(s) {ids} are not in the registry (merged or deleted meanwhile?); nothing was merged."
 )
 MERGE_IDS_INVALID = "The sources to merge are not given by their numbers; nothing was merged."
+MERGE_AT_MOST = 50  # a curator compares the candidates side by side; more is a mistake
+MERGE_TOO_MANY = f"Merge at most {MERGE_AT_MOST} sources at once; nothing was merged."
 GROUPS_PER_PAGE = 50
 
 
@@ -178,7 +180,10 @@ class SourceAdmin(HistoryAdmin):
 
     @admin.action(description="Merge selected duplicate sources…", permissions=["merge"])
     def merge_sources(self, request, queryset):
-        return HttpResponseRedirect(self._merge_url(queryset.values_list("pk", flat=True)))
+        ids = list(queryset.values_list("pk", flat=True)[: MERGE_AT_MOST + 1])
+        if len(ids) > MERGE_AT_MOST:
+            return self._back_to_list(request, MERGE_TOO_MANY)
+        return HttpResponseRedirect(self._merge_url(ids))
 
     # -- The curator's desk: duplicates, merges and their undoing ----------------------------
 
@@ -243,6 +248,8 @@ class SourceAdmin(HistoryAdmin):
         ids = sorted({int(raw) for raw in raw_ids})
         if len(ids) < 2:
             return self._back_to_list(request, services.MERGE_NEEDS_TWO)
+        if len(ids) > MERGE_AT_MOST:
+            return self._back_to_list(request, MERGE_TOO_MANY)
         candidates = selectors.merge_candidates(ids)
         missing = sorted(set(ids) - {source.pk for source in candidates})
         if missing:

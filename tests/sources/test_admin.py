@@ -195,6 +195,7 @@ def test_the_select_action_leads_to_the_merge_form(client, curator):
         (["{a}"], "Choose at least two sources"),
         (["{a}", "{a}"], "Choose at least two sources"),
         (["{a}", "999999"], "#999999 are not in the registry"),
+        ([str(n) for n in range(1, 60)], "Merge at most 50 sources"),
     ],
 )
 @pytest.mark.parametrize("method", ["get", "post"])
