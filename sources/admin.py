@@ -124,6 +124,15 @@ class SourceAdmin(HistoryAdmin):
             .annotate(claim_total=Count("evidence__claim", distinct=True))
         )
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and self.has_merge_permission(request):
+            return self.fieldsets
+        # The merges and their undo are the curators' business; nothing to list on a new one.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "merged_here"]})
+            for name, options in self.fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.has_perm("sources.rate_source"):

@@ -339,3 +339,10 @@ def test_a_rating_change_with_a_new_note_is_saved(client, curator):
     assert rate(client, source, Reliability.RELIABLE, "Corrected its figures.").status_code == 302
     source.refresh_from_db()
     assert (source.reliability, source.reliability_rated_by) == ("reliable", curator)
+
+
+def test_editors_do_not_see_the_merges_nor_their_undo(client, curator, editor):
+    survivor, duplicate_pk = merged_pair(curator)
+    client.force_login(editor)
+    page = client.get(reverse("admin:sources_source_change", args=[survivor.pk])).content.decode()
+    assert "GovAI survey" in page and undo_url(duplicate_pk) not in page
