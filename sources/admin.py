@@ -1,15 +1,21 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
-from django.urls import reverse
-from django.utils.html import format_html
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
-from workbench.admin import HistoryAdmin, action_form_page
+from workbench.admin import HistoryAdmin
 from workbench.locking import VersionedFormMixin
+from workbench.unstorable import is_key
 
-from . import services
+from . import selectors, services
 from .models import Outlet, Source
 
 RELIABILITY_FIELDS = services.RELIABILITY_FIELDS
@@ -25,21 +31,46 @@ class OutletAdmin(HistoryAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
 
 
+MERGE_SOURCES_MISSING = (
+    "Source(s) {ids} are not in the registry (merged or deleted meanwhile?); nothing was merged."
+)
+MERGE_IDS_INVALID = "The sources to merge are not given by their numbers; nothing was merged."
+MERGE_AT_MOST = 50  # a curator compares the candidates side by side; more is a mistake
+MERGE_TOO_MANY = f"Merge at most {MERGE_AT_MOST} sources at once; nothing was merged."
+GROUPS_PER_PAGE = 50
+
+
 class SourceForm(VersionedFormMixin, forms.ModelForm):
-    """The admin builds the fields from the fieldsets; this adds the version check."""
+    """The admin builds the fields from the fieldsets; this adds the version check and says
+    next to the note when a new rating comes without its own reason."""
+
+    def clean(self):
+        cleaned = super().clean()
+        rating_editable = "reliability" in self.fields and "reliability_note" in cleaned
+        if rating_editable and services.rating_needs_new_note(
+            old_rating=self.instance.reliability,
+            old_note=self.instance.reliability_note,
+            rating=cleaned.get("reliability", self.instance.reliability),
+            note=cleaned["reliability_note"],
+        ):
+            self.add_error("reliability_note", services.RATING_NEEDS_NEW_NOTE)
+        return cleaned
 
 
 class MergeForm(forms.Form):
-    survivor = forms.ModelChoiceField(
-        queryset=Source.objects.none(),
+    survivor = forms.TypedChoiceField(
+        coerce=int,
         widget=forms.RadioSelect,
-        empty_label=None,
         label="Keep this source; fold the others into it",
+        error_messages={
+            "required": "Choose the source to keep.",
+            "invalid_choice": "Choose the source to keep among those listed.",
+        },
     )
 
-    def __init__(self, *args, sources, **kwargs):
+    def __init__(self, *args, sources: list[Source], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["survivor"].queryset = sources
+        self.fields["survivor"].choices = [(source.pk, source.title) for source in sources]
 
 
 @admin.register(Source)
@@ -62,6 +93,7 @@ class SourceAdmin(HistoryAdmin):
         "reliability_rated_at",
         "created_by",
         "public_page",
+        "merged_here",
     ]
     actions = ["merge_sources"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
@@ -75,7 +107,10 @@ class SourceAdmin(HistoryAdmin):
             "Reliability",
             {"fields": [*RELIABILITY_FIELDS, "reliability_rated_by", "reliability_rated_at"]},
         ),
-        (None, {"fields": ["notes", "created_by", "public_page", "expected_version"]}),
+        (
+            None,
+            {"fields": ["notes", "merged_here", "created_by", "public_page", "expected_version"]},
+        ),
     ]
     prepopulated_fields = {"slug": ["title"]}
 
@@ -88,6 +123,15 @@ class SourceAdmin(HistoryAdmin):
             .select_related("outlet")
             .annotate(claim_total=Count("evidence__claim", distinct=True))
         )
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and self.has_merge_permission(request):
+            return self.fieldsets
+        # The merges and their undo are the curators' business; nothing to list on a new one.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "merged_here"]})
+            for name, options in self.fieldsets
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -117,6 +161,27 @@ class SourceAdmin(HistoryAdmin):
             return "—"
         return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
+    @admin.display(description="Merged into this source")
+    def merged_here(self, obj):
+        """The sources folded into this one, each with the way back."""
+        merges = selectors.merges_into(obj) if obj.pk else []
+        if not merges:
+            return "—"
+        return format_html_join(
+            "\n",
+            '<p>“{}” (#{}), by {} on {} <a class="button" href="{}">Undo this merge</a></p>',
+            (
+                (
+                    merge.title,
+                    merge.id,
+                    merge.history_user or "someone",
+                    f"{merge.history_date:%Y-%m-%d}",
+                    reverse("admin:sources_source_undo_merge", args=[merge.id]),
+                )
+                for merge in merges
+            ),
+        )
+
     def save_model(self, request, obj, form, change):
         services.source_save(
             source=obj, by=request.user, expected_version=form.cleaned_data.get("expected_version")
@@ -124,38 +189,129 @@ class SourceAdmin(HistoryAdmin):
 
     @admin.action(description="Merge selected duplicate sources…", permissions=["merge"])
     def merge_sources(self, request, queryset):
-        sources = queryset.order_by("created_at")
-        if sources.count() < 2:
-            self.message_user(request, services.MERGE_NEEDS_TWO, messages.ERROR)
-            return None
-        form = MergeForm(request.POST if "apply" in request.POST else None, sources=sources)
-        if not form.is_valid():
-            return action_form_page(
-                self,
-                request,
-                form=form,
-                objects=sources,
-                action="merge_sources",
-                intro=(
-                    "Every evidence item and first appearance of the sources you do not keep "
-                    "moves to the one you keep. Blank fields are filled from the duplicates, "
-                    "their titles and addresses are kept in its notes, and the merge is recorded "
-                    "in every row's history so that it can be undone."
-                ),
-                submit_label="Merge duplicate sources",
-            )
-        survivor, merged = form.cleaned_data["survivor"], len(sources) - 1
-        try:
-            services.source_merge(survivor=survivor, duplicates=list(sources), by=request.user)
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-            return None
-        self.message_user(
+        ids = list(queryset.values_list("pk", flat=True)[: MERGE_AT_MOST + 1])
+        if len(ids) > MERGE_AT_MOST:
+            return self._back_to_list(request, MERGE_TOO_MANY)
+        return HttpResponseRedirect(self._merge_url(ids))
+
+    # -- The curator's desk: duplicates, merges and their undoing ----------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("duplicates/", view(self.duplicates_view), name="sources_source_duplicates"),
+            path("merge/", view(self.merge_view), name="sources_source_merge"),
+            path(
+                "merges/<str:duplicate_id>/undo/",
+                view(self.undo_merge_view),
+                name="sources_source_undo_merge",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        tools = {"has_merge_permission": self.has_merge_permission(request)}
+        return super().changelist_view(request, {**tools, **(extra_context or {})})
+
+    def _require_merge_permission(self, request) -> None:
+        if not self.has_merge_permission(request):
+            raise PermissionDenied
+
+    def _page(self, request, template: str, title: str, **context):
+        return TemplateResponse(
             request,
-            f"Merged {merged} duplicate(s) into “{survivor}”.",
-            messages.SUCCESS,
+            f"admin/sources/source/{template}",
+            {**self.admin_site.each_context(request), "title": title, "opts": Source._meta}
+            | context,
         )
-        return None
+
+    def _merge_url(self, ids) -> str:
+        query = urlencode([("ids", pk) for pk in ids])
+        return f"{reverse('admin:sources_source_merge')}?{query}"
+
+    def _back_to_list(self, request, message: str):
+        self.message_user(request, message, messages.ERROR)
+        return HttpResponseRedirect(reverse("admin:sources_source_changelist"))
+
+    def duplicates_view(self, request):
+        """Groups of sources that are likely one, each a link to the merge form."""
+        self._require_merge_permission(request)
+        page = Paginator(selectors.duplicate_groups(), GROUPS_PER_PAGE).get_page(
+            request.GET.get("p")
+        )
+        groups = selectors.with_candidates(list(page.object_list))
+        for group in groups:
+            group.merge_url = self._merge_url(group.ids)
+        return self._page(
+            request, "duplicates.html", "Likely duplicate sources", page=page, groups=groups
+        )
+
+    def merge_view(self, request):
+        """Which of a few sources to keep, with what each is and what cites it; the others are
+        folded into it by source_merge()."""
+        self._require_merge_permission(request)
+        data = request.POST if request.method == "POST" else request.GET
+        raw_ids = data.getlist("ids")
+        if not all(is_key(Source._meta.pk, raw) for raw in raw_ids):
+            return self._back_to_list(request, MERGE_IDS_INVALID)
+        ids = sorted({int(raw) for raw in raw_ids})
+        if len(ids) < 2:
+            return self._back_to_list(request, services.MERGE_NEEDS_TWO)
+        if len(ids) > MERGE_AT_MOST:
+            return self._back_to_list(request, MERGE_TOO_MANY)
+        candidates = selectors.merge_candidates(ids)
+        missing = sorted(set(ids) - {source.pk for source in candidates})
+        if missing:
+            numbers = ", ".join(f"#{pk}" for pk in missing)
+            return self._back_to_list(request, MERGE_SOURCES_MISSING.format(ids=numbers))
+        form = MergeForm(request.POST if request.method == "POST" else None, sources=candidates)
+        if form.is_valid():
+            survivor = next(s for s in candidates if s.pk == form.cleaned_data["survivor"])
+            try:
+                services.source_merge(survivor=survivor, duplicates=candidates, by=request.user)
+            except ValidationError as error:
+                return self._back_to_list(request, " ".join(error.messages))
+            self.message_user(
+                request,
+                f"Merged {len(candidates) - 1} duplicate(s) into “{survivor}”.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:sources_source_change", args=[survivor.pk]))
+        return self._page(
+            request,
+            "merge.html",
+            "Merge duplicate sources",
+            form=form,
+            rows=list(zip(candidates, form["survivor"], strict=True)),
+        )
+
+    def undo_merge_view(self, request, duplicate_id: str):
+        """A confirmation page, then source_merge_undo(): the merged-away source is back, with
+        every row the merge moved."""
+        self._require_merge_permission(request)
+        if not is_key(Source._meta.pk, duplicate_id):
+            raise Http404
+        try:
+            merge = services.merge_to_undo(int(duplicate_id))
+            if request.method == "POST":
+                restored = services.source_merge_undo(duplicate_id=merge.id, by=request.user)
+        except ValidationError as error:
+            return self._back_to_list(request, " ".join(error.messages))
+        if request.method == "POST":
+            self.message_user(
+                request,
+                f"Restored “{restored}”; the rows the merge moved point at it again.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:sources_source_change", args=[restored.pk]))
+        return self._page(
+            request,
+            "undo_merge.html",
+            "Undo a merge",
+            merge=merge,
+            survivor=Source.objects.get(pk=selectors.survivor_id(merge)),
+            moved=selectors.rows_moved_by(merge.history_change_reason),
+        )
 
     def has_merge_permission(self, request):
         return request.user.has_perm("sources.merge_source")

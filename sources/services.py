@@ -1,5 +1,3 @@
-import re
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -12,15 +10,21 @@ from workbench.slugs import unique_slug, unique_slugs
 
 from .choices import SourceKind
 from .models import Outlet, Source, normalize_url
+from .selectors import MERGE_REASON, merge_of, source_references, survivor_id
 from .signals import sources_changed
 
 MERGE_NEEDS_TWO = "Choose at least two sources: the one to keep and a duplicate of it."
-# Every row a merge touches carries this in its history, so the merge can be traced and undone.
-MERGE_REASON = "Merged source #{duplicate} into #{survivor}"
-MERGE_REASON_PATTERN = re.compile(r"^Merged source #(?P<duplicate>\d+) into #(?P<survivor>\d+)$")
 NO_SUCH_MERGE = "No merge of source #{duplicate} is recorded."
 RATING_NEEDS_CURATOR = (
     "Only source curators rate a source's reliability; the rating was not changed."
+)
+RATING_NEEDS_NEW_NOTE = "Say why the rating changed: the old note explained the old rating."
+SOURCE_NOT_MERGED_AWAY = (
+    "Source #{duplicate} is in the registry, not merged away: there is no merge to undo."
+)
+SURVIVOR_GONE = (
+    "Source #{survivor}, which #{duplicate} was merged into, is no longer in the registry; "
+    "the merge cannot be undone."
 )
 RELIABILITY_FIELDS = ("reliability", "reliability_note")
 
@@ -102,6 +106,12 @@ def _may_rate(by: AbstractBaseUser | None) -> bool:
     return by is None or by.has_perm("sources.rate_source")
 
 
+def rating_needs_new_note(*, old_rating: str, old_note: str, rating: str, note: str) -> bool:
+    """Whether a rating change lacks its own reason. Readers see the note beside the rating, so
+    a new rating with the note written for the old one (or with none) would misinform them."""
+    return rating != old_rating and note.strip() in ("", old_note.strip())
+
+
 @transaction.atomic
 def source_save(
     *, source: Source, by: AbstractBaseUser | None, expected_version: int | None = None
@@ -119,6 +129,13 @@ def source_save(
     retitled = stored is not None and stored["title"] != source.title
     if rating_changed and not _may_rate(by):
         raise ValidationError(RATING_NEEDS_CURATOR, code="rating")
+    if rating_needs_new_note(
+        old_rating=before["reliability"],
+        old_note=before["reliability_note"],
+        rating=source.reliability,
+        note=source.reliability_note,
+    ):
+        raise ValidationError({"reliability_note": RATING_NEEDS_NEW_NOTE}, code="rating_note")
     if rating_changed:
         source.reliability_rated_by = by
         source.reliability_rated_at = timezone.now()
@@ -131,15 +148,9 @@ def source_save(
     return source
 
 
-def _references() -> list:
-    """The relations through which other models point at a source (history tables' references
-    are hidden), so a merge and its undo move exactly the same rows."""
-    return [rel for rel in Source._meta.related_objects if rel.one_to_many and not rel.hidden]
-
-
 def _rows_pointing_at(source: Source):
     """Every row of every model that refers to `source`."""
-    for rel in _references():
+    for rel in source_references():
         for row in rel.related_model._default_manager.filter(**{rel.field.name: source}):
             yield row, rel.field.name
 
@@ -185,28 +196,48 @@ def source_merge(*, survivor: Source, duplicates: list[Source], by: AbstractBase
     return survivor
 
 
+def merge_to_undo(duplicate_id: int):
+    """The history record of the merge that folded source #duplicate_id away; refused, saying
+    why, when there is none to undo or nothing to undo it from."""
+    deletion = merge_of(duplicate_id)
+    if deletion is None:
+        back = Source.objects.filter(pk=duplicate_id).exists()
+        refusal = SOURCE_NOT_MERGED_AWAY if back else NO_SUCH_MERGE
+        raise ValidationError(refusal.format(duplicate=duplicate_id))
+    if not Source.objects.filter(pk=survivor_id(deletion)).exists():
+        raise ValidationError(
+            SURVIVOR_GONE.format(survivor=survivor_id(deletion), duplicate=duplicate_id)
+        )
+    return deletion
+
+
 @transaction.atomic
 def source_merge_undo(*, duplicate_id: int, by: AbstractBaseUser) -> Source:
     """Restore a merged-away source from its history, move back every row the merge moved, and
     put the survivor's fields back as they were before the merge."""
-    deletion = (
-        Source.history.filter(id=duplicate_id, history_type="-")
-        .filter(history_change_reason__startswith=f"Merged source #{duplicate_id} into")
-        .order_by("-history_date")
-        .first()
-    )
-    if deletion is None:
-        raise ValidationError(NO_SUCH_MERGE.format(duplicate=duplicate_id))
+    deletion = merge_to_undo(duplicate_id)
     reason = deletion.history_change_reason
-    survivor_id = int(MERGE_REASON_PATTERN.match(reason)["survivor"])
+    survivor = Source.objects.select_for_update().get(pk=survivor_id(deletion))
     undo_reason = f"Undone: {reason}"
 
+    # The survivor first gives back what it took (an address it had filled from the duplicate
+    # would otherwise clash with the duplicate's own).
+    merged = Source.history.filter(id=survivor.pk, history_change_reason=reason).earliest(
+        "history_date"
+    )
+    before = merged.prev_record.instance
+    for field in ["url", "outlet_id", "authors", "published_on", "archive_url", "notes"]:
+        setattr(survivor, field, getattr(before, field))
+    survivor.full_clean()
+    _save_tagged(survivor, undo_reason, by)
+
     restored = deletion.instance
+    restored.full_clean()  # its address or short name may have been given to another since
     restored._change_reason = undo_reason
     restored._history_user = by
     restored.save(force_insert=True)
 
-    for rel in _references():
+    for rel in source_references():
         model = rel.related_model
         moved_ids = model.history.filter(history_change_reason=reason).values_list(
             model._meta.pk.attname, flat=True
@@ -214,15 +245,5 @@ def source_merge_undo(*, duplicate_id: int, by: AbstractBaseUser) -> Source:
         for row in model._default_manager.filter(pk__in=set(moved_ids)):
             setattr(row, rel.field.name, restored)
             _save_tagged(row, undo_reason, by)
-
-    merged = Source.history.filter(id=survivor_id, history_change_reason=reason).earliest(
-        "history_date"
-    )
-    survivor = Source.objects.get(pk=survivor_id)
-    before = merged.prev_record.instance
-    for field in ["url", "outlet_id", "authors", "published_on", "archive_url", "notes"]:
-        setattr(survivor, field, getattr(before, field))
-    survivor.full_clean()
-    _save_tagged(survivor, undo_reason, by)
     sources_changed.send(sender=Source, source_ids=[survivor.pk, restored.pk])
     return restored

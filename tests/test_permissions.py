@@ -103,13 +103,8 @@ def test_only_curators_change_reliability_ratings(client, request, role, can_rat
 
 def merge(client, sources, survivor):
     return client.post(
-        reverse("admin:sources_source_changelist"),
-        {
-            "action": "merge_sources",
-            "_selected_action": [s.pk for s in sources],
-            "survivor": survivor.pk,
-            "apply": "1",
-        },
+        reverse("admin:sources_source_merge"),
+        {"ids": [s.pk for s in sources], "survivor": survivor.pk},
         follow=True,
     )
 
@@ -130,6 +125,7 @@ def test_merge_asks_which_source_to_keep_first(client, curator):
     response = client.post(
         reverse("admin:sources_source_changelist"),
         {"action": "merge_sources", "_selected_action": [keep.pk, duplicate.pk]},
+        follow=True,
     )
     assert response.status_code == 200
     assert "Keep this source" in response.content.decode()

@@ -96,8 +96,16 @@ def test_files_that_are_not_a_registry_are_refused_clearly(curator, text, messag
 
 def test_export_then_import_into_an_empty_registry_exports_the_same(tmp_path, curator):
     outlet = OutletFactory(name="IEEE Spectrum")
-    SourceFactory(title="Wu Dao 3.0", slug="wu-dao-3", outlet=outlet, published_on="2023-07-28")
-    SourceFactory(title="A forum essay", slug="essay", url="", outlet=None)
+    SourceFactory(
+        title="Wu Dao 3.0",
+        slug="wu-dao-3",
+        outlet=outlet,
+        published_on="2023-07-28",
+        reliability_note="Anonymous sources.",  # a rating comes with its reason
+    )
+    SourceFactory(
+        title="A forum essay", slug="essay", url="", outlet=None, reliability_note="An essay."
+    )
     SubjectFactory(name="WuDao 2.0", released_on=None)
     first = tmp_path / "first.json"
     call_command("export_registry", f"--output={first}")

@@ -62,8 +62,9 @@ def _graded_and_published(editor, second_editor, verdict=Verdict.MISLEADING):
 
 
 def test_an_editor_cannot_revert_a_reliability_rating(client, editor, curator):
-    source = SourceFactory(reliability=Reliability.MIXED)
+    source = SourceFactory(reliability=Reliability.MIXED, reliability_note="Errs on figures.")
     source.reliability = Reliability.RELIABLE
+    source.reliability_note = "Corrected its figures since."
     source_save(source=source, by=curator)
     first = source.history.earliest("history_date")
     client.force_login(editor)
@@ -77,8 +78,9 @@ def test_an_editor_cannot_revert_a_reliability_rating(client, editor, curator):
 
 
 def test_a_curator_reverts_a_rating_and_is_recorded_as_the_rater(client, curator):
-    source = SourceFactory(reliability=Reliability.MIXED)
+    source = SourceFactory(reliability=Reliability.MIXED, reliability_note="Errs on figures.")
     source.reliability = Reliability.RELIABLE
+    source.reliability_note = "Corrected its figures since."
     source_save(source=source, by=curator)
     first = source.history.earliest("history_date")
     other = UserFactory(username="other-curator", role="Source curators")
