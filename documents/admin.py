@@ -50,14 +50,14 @@ class SnapshotForm(forms.Form):
 
 @admin.register(Snapshot)
 class SnapshotAdmin(HistoryAdmin):
-    list_display = ["source", "version", "kind", "taken_at", "taken_by", "size"]
+    list_display = ["source", "taken_at", "kind", "taken_by", "size"]
     list_select_related = ["source", "taken_by"]
     list_filter = ["kind"]
     search_fields = ["source__title", "sha256"]
     autocomplete_fields = ["source"]
 
     def has_change_permission(self, request, obj=None):
-        return False  # a snapshot never changes: a new copy is a new version
+        return False  # a snapshot never changes: a new upload is a new copy beside it
 
     def has_delete_permission(self, request, obj=None):
         return False  # evidence quotes it; it stays
@@ -96,7 +96,7 @@ class SnapshotAdmin(HistoryAdmin):
             else:
                 messages.success(
                     request,
-                    f"Kept copy {snapshot.version} of “{snapshot.source}”: "
+                    f"Kept a copy of “{snapshot.source}”: "
                     f"{snapshot.paragraphs.count()} paragraphs.",
                 )
                 return HttpResponseRedirect(

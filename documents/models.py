@@ -16,10 +16,11 @@ def original_path(snapshot: "Snapshot", filename: str) -> str:
 
 class Snapshot(models.Model):
     """The text of a source's document on the day it was taken. A snapshot never changes; a
-    new upload is a new version."""
+    new upload is a new copy beside it."""
 
+    # Copies are told apart by when they were taken: a merge of two sources brings their
+    # copies together, and a per-source number would clash.
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="snapshots")
-    version = models.PositiveIntegerField(editable=False)
     kind = models.CharField(max_length=10, choices=SnapshotKind.choices, editable=False)
     taken_at = models.DateTimeField(auto_now_add=True)
     taken_by = acting_user()
@@ -33,13 +34,11 @@ class Snapshot(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["source", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["source", "version"], name="snapshot_version_unique")
-        ]
+        ordering = ["source", "-taken_at", "-pk"]
+        indexes = [models.Index(fields=["source", "-taken_at"])]
 
     def __str__(self) -> str:
-        return f"{self.source} — copy {self.version} of {self.taken_at:%Y-%m-%d}"
+        return f"{self.source} — copy of {self.taken_at:%Y-%m-%d %H:%M}"
 
 
 class Paragraph(models.Model):

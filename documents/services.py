@@ -1,11 +1,10 @@
 """Taking a snapshot of a source's document. Snapshots are only ever added: a new copy of a
-document is a new version beside the old ones."""
+document is a new copy beside the old ones."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
 
 from sources.models import Source
 
@@ -13,7 +12,7 @@ from .extract import extract
 from .models import Paragraph, Snapshot
 
 SAME_AS_LATEST = (
-    "This is the same document as copy {version} of {date} (same SHA-256): nothing new to keep."
+    "This is the same document as the copy of {date} (same SHA-256): nothing new to keep."
 )
 
 
@@ -24,17 +23,13 @@ def snapshot_take(
     """Keep a copy of `source`'s document: its bytes, their SHA-256 and its main text as
     numbered paragraphs. All or nothing: a refused file leaves nothing behind."""
     extracted = extract(name, content, pasted=pasted)
-    # One version number per copy, also when two editors upload at once.
+    # Two editors uploading the same file at once keep one copy.
     Source.objects.select_for_update().filter(pk=source.pk).values("pk").first()
-    latest = source.snapshots.order_by("-version").first()
+    latest = source.snapshots.order_by("-taken_at", "-pk").first()
     if latest is not None and latest.sha256 == extracted.sha256:
-        raise ValidationError(
-            SAME_AS_LATEST.format(version=latest.version, date=f"{latest.taken_at:%Y-%m-%d}")
-        )
-    version = (source.snapshots.aggregate(last=Max("version"))["last"] or 0) + 1
+        raise ValidationError(SAME_AS_LATEST.format(date=f"{latest.taken_at:%Y-%m-%d %H:%M}"))
     snapshot = Snapshot(
         source=source,
-        version=version,
         kind=extracted.kind,
         sha256=extracted.sha256,
         size=extracted.size,

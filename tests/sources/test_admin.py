@@ -141,8 +141,8 @@ def test_the_finder_runs_a_fixed_number_of_queries(
             EvidenceFactory(source=SourceFactory(title=f"Report {n} on chips", url=""))
     client.force_login(curator)
     # session, user, the user's and the groups' permissions, the registry's keys, the page's
-    # sources, then what cites them (evidence, first appearances)
-    with django_assert_num_queries(8):
+    # sources, then what cites them (evidence, first appearances, snapshots)
+    with django_assert_num_queries(9):
         assert client.get(FINDER).status_code == 200
 
 
@@ -234,8 +234,8 @@ def test_the_merge_form_runs_a_fixed_number_of_queries(
         EvidenceFactory(source=source)
     client.force_login(curator)
     # session, user, the user's and the groups' permissions, the candidates with their
-    # outlets, evidence, first appearances
-    with django_assert_num_queries(7):
+    # outlets, evidence, first appearances, snapshots
+    with django_assert_num_queries(8):
         response = client.get(MERGE, {"ids": [s.pk for s in sources]})
     assert response.status_code == 200
 
