@@ -1,5 +1,6 @@
 """Page-shaped reads: each public page's queryset, with the prefetches that fix its query count."""
 
+import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -260,26 +261,52 @@ def relations_of(claim: Claim) -> list[dict]:
 def similar_claims(statement: str, *, exclude_pk: int | None = None, limit: int = 5) -> list[Claim]:
     """Existing claims worded like `statement`, most alike first, each with a `similarity`
     from 0 to 1: trigram similarity on PostgreSQL (GIN-indexed), rapidfuzz on SQLite."""
-    statement = statement.strip()
-    if len(statement) < 8:
-        return []
+    return similar_claims_for_each([statement], exclude_pk=exclude_pk, limit=limit)[0]
+
+
+def similar_claims_for_each(
+    texts: list[str], *, exclude_pk: int | None = None, limit: int = 5
+) -> list[list[Claim]]:
+    """similar_claims() for many texts at once (a document's sentences): SQLite reads the
+    statements once for all of them."""
     claims = Claim.objects.exclude(pk=exclude_pk).only(
         "pk", "slug", "statement", "state", "verdict"
     )
+    texts = [text.strip() for text in texts]
     if connection.vendor == "postgresql":
-        return list(
-            claims.filter(statement__trigram_similar=statement)
-            .annotate(similarity=TrigramSimilarity("statement", statement))
-            .order_by("-similarity", "-pk")[:limit]
-        )
+        return [
+            list(
+                claims.filter(statement__trigram_similar=text)
+                .annotate(similarity=TrigramSimilarity("statement", text))
+                .order_by("-similarity", "-pk")[:limit]
+            )
+            if len(text) >= 8
+            else []
+            for text in texts
+        ]
+    if not any(len(text) >= 8 for text in texts):
+        return [[] for _ in texts]
     statements = dict(claims.values_list("pk", "statement"))
-    best = process.extract(
-        statement, statements, scorer=fuzz.token_set_ratio, score_cutoff=60, limit=limit
-    )
-    found = claims.in_bulk([pk for _, _, pk in best])
-    for _, score, pk in best:
-        found[pk].similarity = score / 100
-    return [found[pk] for _, _, pk in best]
+    found = []
+    for text in texts:
+        best = (
+            process.extract(
+                text, statements, scorer=fuzz.token_set_ratio, score_cutoff=60, limit=limit
+            )
+            if len(text) >= 8
+            else []
+        )
+        found.append([(pk, score / 100) for _, score, pk in best])
+    rows = claims.in_bulk({pk for matches in found for pk, _ in matches})
+    result = []
+    for matches in found:
+        alike = []
+        for pk, similarity in matches:
+            claim = copy.copy(rows[pk])
+            claim.similarity = similarity
+            alike.append(claim)
+        result.append(alike)
+    return result
 
 
 # Alike enough that saving one more such claim is asked about first (on either database's

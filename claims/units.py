@@ -168,7 +168,7 @@ def format_number(value: float) -> str:
 _STATEMENT_SCALES = {**_SCALES, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 _STATED_NUMBER = re.compile(
     r"(?<![A-Za-z0-9_.,-])(?P<number>\d{1,15}(?:,\d{3})*(?:\.\d{1,15})?)"
-    r"(?:[\s-]?(?P<word>thousand|million|billion|trillion|bn|k|m|b|t)\b|\s?(?P<han>万亿|亿|万)"
+    r"(?:[\s-]?(?P<word>thousand|million|billion|trillion|bn|k|m|b|t)(?![A-Za-z])|\s?(?P<han>万亿|亿|万)"
     r"|\s?[×x]\s?10\^?(?P<power>[⁻-]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,3})|[eE](?P<e>[+-]?\d{1,3})\b)?",
     re.I,
 )

@@ -8,3 +8,10 @@ class SnapshotKind(models.TextChoices):
     PDF = "pdf", "PDF"
     TEXT = "text", "Text file"
     PASTED = "pasted", "Pasted text"
+
+
+class MatchKind(models.TextChoices):
+    """How a sentence was found to make a claim already logged."""
+
+    TEXT = "text", "worded alike"
+    FIGURE = "figure", "same figure"

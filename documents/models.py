@@ -3,10 +3,12 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from claims.choices import Bound, Quantity
+from claims.models import Claim
 from sources.models import Source
 from workbench.fields import acting_user
 
-from .choices import SnapshotKind
+from .choices import MatchKind, SnapshotKind
 
 
 def original_path(snapshot: "Snapshot", filename: str) -> str:
@@ -57,3 +59,32 @@ class Paragraph(models.Model):
 
     def __str__(self) -> str:
         return f"¶{self.number}"
+
+
+class Sentence(models.Model):
+    """A check-worthy sentence of a paragraph, found when the copy was taken: why it is worth
+    checking, the figure it gives, and the claim already logged that it makes, if any."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="sentences")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    reasons = models.CharField(max_length=60)  # space-separated: checkworthy.REASON_LABELS
+    quantity = models.CharField(max_length=20, choices=Quantity.choices, blank=True)
+    value = models.FloatField(null=True, blank=True)
+    unit = models.CharField(max_length=40, blank=True)
+    bound = models.CharField(max_length=12, choices=Bound.choices, blank=True)
+    # Already in the workbench: a claim worded alike, or with the same figure.
+    matched_claim = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    matched_by = models.CharField(max_length=10, choices=MatchKind.choices, blank=True)
+
+    class Meta:
+        ordering = ["paragraph", "start"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start : self.end]

@@ -6,10 +6,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from claims.models import Claim, Figure
+from claims.selectors import similar_claims_for_each
+from claims.units import UnknownUnit, normalise
 from sources.models import Source
 
+from .checkworthy import figure_in, reasons, sentences
+from .choices import MatchKind
 from .extract import extract
-from .models import Paragraph, Snapshot
+from .models import Paragraph, Sentence, Snapshot
 
 SAME_AS_LATEST = (
     "This is the same document as the copy of {date} (same SHA-256): nothing new to keep."
@@ -46,8 +51,59 @@ def snapshot_take(
             Paragraph(snapshot=snapshot, number=number, page=page, text=text)
             for number, (page, text) in enumerate(extracted.paragraphs, start=1)
         )
+        snapshot_mark_sentences(snapshot)
     except Exception:
         if snapshot.original:
             snapshot.original.delete(save=False)
         raise
     return snapshot
+
+
+# How alike a sentence and a logged claim's statement must be to say the sentence makes it.
+SAME_CLAIM_SIMILARITY = 0.75
+# A figure within this of a logged figure (relatively) is the same figure.
+SAME_FIGURE_TOLERANCE = 0.01
+
+
+def snapshot_mark_sentences(snapshot: Snapshot) -> list[Sentence]:
+    """Find the copy's check-worthy sentences, the figure each gives, and the claim already
+    logged that each makes: worded alike, or giving the same figure (which is how a Chinese
+    sentence finds an English claim)."""
+    found = []
+    for paragraph in snapshot.paragraphs.order_by("number"):
+        for start, end in sentences(paragraph.text):
+            text = paragraph.text[start:end]
+            if not (why := reasons(text)):
+                continue
+            sentence = Sentence(paragraph=paragraph, start=start, end=end, reasons=" ".join(why))
+            if guess := figure_in(text):
+                sentence.quantity, sentence.value = guess.quantity, guess.value
+                sentence.unit, sentence.bound = guess.unit, guess.bound
+            found.append(sentence)
+    alike = similar_claims_for_each([sentence.text for sentence in found], limit=1)
+    for sentence, claims in zip(found, alike, strict=True):
+        if claims and claims[0].similarity >= SAME_CLAIM_SIMILARITY:
+            sentence.matched_claim, sentence.matched_by = claims[0], MatchKind.TEXT
+        elif sentence.quantity and (claim := _claim_with_figure(sentence)):
+            sentence.matched_claim, sentence.matched_by = claim, MatchKind.FIGURE
+    return Sentence.objects.bulk_create(found)
+
+
+def _claim_with_figure(sentence: Sentence) -> Claim | None:
+    """The one logged claim whose figure is the sentence's: same quantity and value, and the
+    same subject when the sentence names one."""
+    try:
+        value = normalise(sentence.value, sentence.unit, sentence.quantity).value
+    except (UnknownUnit, ValueError):
+        return None
+    figures = list(
+        Figure.objects.filter(
+            quantity=sentence.quantity,
+            normalised__gte=value * (1 - SAME_FIGURE_TOLERANCE),
+            normalised__lte=value * (1 + SAME_FIGURE_TOLERANCE),
+        ).select_related("subject", "claim")[:20]
+    )
+    text = sentence.text.casefold()
+    named = [figure for figure in figures if figure.subject.name.casefold() in text]
+    candidates = named or figures
+    return candidates[0].claim if len({f.subject_id for f in candidates}) == 1 else None

@@ -1,0 +1,182 @@
+"""Which sentences of a document are worth checking, and the figure a sentence gives.
+
+A sentence is check-worthy when it gives a figure (a number with a scale word or a unit:
+"1.75 trillion parameters", "4,095 petaFLOP/s-days", "2,048 V100 GPUs", "1.75万亿参数"), makes
+a comparison or a superlative ("ten times", "the first", "the largest", "最大"), or attributes a
+statement to someone ("the lab said", "according to", "表示"). Rules, not a model: every mark
+can be explained to the editor, and the labelled set in tests/documents/labelled.py measures
+them (BENCHMARKS.md)."""
+
+import re
+from dataclasses import dataclass
+
+from claims.choices import Bound, Quantity
+from claims.units import stated_numbers
+
+FIGURE, COMPARISON, ATTRIBUTION = "figure", "comparison", "attribution"
+REASON_LABELS = {
+    FIGURE: "gives a figure",
+    COMPARISON: "compares or ranks",
+    ATTRIBUTION: "attributes a statement",
+}
+
+# A sentence ends at . ! ? followed by a space and a capital, quote or digit, or at 。！？；.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9\u4e00-\u9fff])|(?<=[。！？；])")
+# "Dr.", "e.g.", "U.S." and initials do not end sentences.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof|St|No|vs|etc|e\.g|i\.e|Fig|approx)|\b[A-Z])\.$"
+)
+
+# What a number counts, by the words after it (English within a few words, Chinese glued).
+_UNITS = [
+    (
+        Quantity.TRAINING_COMPUTE,
+        r"peta\s*flop/?s?[\s-]*days?|pf/?s[\s-]*days?|(?:[kmgtpez]?flops?)\b|次浮点运算",
+    ),
+    (Quantity.PARAMETERS, r"parameters?\b|params?\b|个?参数|(?:的\S{0,6})?(?:模型|model\b)"),
+    (Quantity.TRAINING_TOKENS, r"tokens?\b|词元|个?token"),
+    (
+        Quantity.ACCELERATORS,
+        r"(?:[A-Z]?\d{2,4}\s+)?(?:gpus?|npus?|tpus?|chips?|accelerators?)\b"
+        r"|[块张台颗]\S{0,8}?(?:图形处理器|显卡|芯片|GPU|NPU|加速卡)|(?:图形处理器|显卡|芯片|GPU|NPU)",
+    ),
+    (Quantity.DATASET_SIZE, r"(?:[kmgtp]b|terabytes?|gigabytes?|petabytes?)\b|TB|GB"),
+    (Quantity.USERS, r"users?\b|个?用户|名?用户"),
+    (Quantity.INVESTMENT, r"(?:us\s*)?dollars?\b|usd\b|yuan\b|rmb\b|cny\b|美元|元|人民币"),
+    (Quantity.TRAINING_DURATION, r"days?\b|weeks?\b|months?\b|天|周|个月"),
+]
+_UNIT_AFTER = [
+    (quantity, re.compile(r"^[\s-]*(?:\w+[\s-]+){0,2}?(?:" + pattern + ")", re.I))
+    for quantity, pattern in _UNITS
+]
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|¥|￥|€)\s?$")
+# Chinese often names what is counted before the number: "参数规模达到1.75万亿", "用户超过3000万".
+_NAMED_BEFORE = [
+    (Quantity.PARAMETERS, re.compile(r"参数(?:规模|量|总量)?\S{0,6}$")),
+    (Quantity.USERS, re.compile(r"用户(?:数|数量)?\S{0,6}$")),
+    (Quantity.TRAINING_TOKENS, re.compile(r"(?:token|词元)(?:数|数量)?\S{0,6}$", re.I)),
+]
+_BASE_UNIT = {
+    Quantity.TRAINING_COMPUTE: "",  # decided by the words: FLOP or petaFLOP/s-days
+    Quantity.PARAMETERS: "parameters",
+    Quantity.TRAINING_TOKENS: "tokens",
+    Quantity.ACCELERATORS: "GPUs",
+    Quantity.USERS: "users",
+}
+_COMPARISON = re.compile(
+    r"\b(?:\w+\s+times\s+(?:more|larger|bigger|faster|as)|\d+(?:\.\d+)?[x×]\s|"
+    r"the\s+(?:first|only|largest|biggest|most|fastest|best|highest|lowest|leading|strongest)|"
+    r"\w+est\s+(?:ever|in\s+the\s+world|of\s+all)|more\s+than|fewer\s+than|less\s+than|"
+    r"larger\s+than|bigger\s+than|outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead\s+of|"
+    r"behind|no\s+\w+\s+race|not\s+racing|catch(?:ing)?\s+up|compared\s+(?:with|to)|"
+    r"(?:lower|higher|cheaper|better|worse|faster|slower|smaller|stronger|weaker)\s+than)\b"
+    r"|倍|第一|首个|首款|最大|最强|最多|最先进|超过|超越|领先|落后|榜首|比\S{1,8}(?:更|还)",
+    re.I,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|stated|states|claimed|claims|announced|announces|reported|"
+    r"reports|wrote|writes|according\s+to|argued|argues|insisted|estimated|estimates|"
+    r"boasted|touted|described|believes?|believed|expects?|expected|warned|warns)\b"
+    r"|表示|称|宣布|指出|认为|据\S{0,10}(?:报道|称|介绍|消息)|介绍说|透露|声称",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FigureGuess:
+    quantity: str
+    value: float
+    unit: str
+    bound: str
+    text: str  # the words it was read from
+
+
+def sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Where each sentence of a paragraph starts and ends."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        end = match.start()
+        if _ABBREVIATION.search(paragraph[start:end].rstrip('"”’)')):
+            continue
+        if paragraph[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if paragraph[start:].strip():
+        spans.append((start, len(paragraph)))
+    return [(s + len(paragraph[s:e]) - len(paragraph[s:e].lstrip()), e) for s, e in spans]
+
+
+def figure_in(sentence: str) -> FigureGuess | None:
+    """The first number in `sentence` that counts something we know, with what it counts."""
+    for number in stated_numbers(sentence):
+        at = sentence.find(number.text)
+        after = sentence[at + len(number.text) : at + len(number.text) + 60]
+        before = sentence[max(0, at - 4) : at]
+        if _CURRENCY_BEFORE.search(before):
+            return FigureGuess(
+                Quantity.INVESTMENT,
+                number.value,
+                "USD" if "$" in before else "CNY",
+                _bound(sentence, at),
+                number.text,
+            )
+        for quantity, pattern in _UNIT_AFTER:
+            if quantity == Quantity.PARAMETERS and not number.scaled and "参数" not in after:
+                continue  # "a 3 model": only "7B model", "70亿参数" count parameters this way
+            if match := pattern.match(after):
+                unit = _unit(quantity, match[0])
+                return FigureGuess(
+                    quantity, number.value, unit, _bound(sentence, at), number.text + match[0]
+                )
+        for quantity, pattern in _NAMED_BEFORE:
+            if number.scaled and pattern.search(sentence[max(0, at - 16) : at]):
+                unit = _BASE_UNIT[quantity]
+                return FigureGuess(quantity, number.value, unit, _bound(sentence, at), number.text)
+    return None
+
+
+def _unit(quantity: str, words: str) -> str:
+    words = words.lower()
+    if quantity == Quantity.TRAINING_COMPUTE:
+        return "petaFLOP/s-days" if "day" in words else "FLOP"
+    if quantity == Quantity.INVESTMENT:
+        return "USD" if ("dollar" in words or "usd" in words or "美元" in words) else "CNY"
+    if quantity == Quantity.DATASET_SIZE:
+        return next((u for u in ("TB", "GB", "PB", "KB", "MB") if u.lower() in words), "bytes")
+    if quantity == Quantity.TRAINING_DURATION:
+        return (
+            "months"
+            if ("month" in words or "月" in words)
+            else ("weeks" if ("week" in words or "周" in words) else "days")
+        )
+    return _BASE_UNIT[quantity]
+
+
+_AT_LEAST = re.compile(r"(?:more\s+than|over|at\s+least|超过|逾|以上)\s*$", re.I)
+_AT_MOST = re.compile(r"(?:less\s+than|under|at\s+most|up\s+to|不到|最多)\s*$", re.I)
+_ABOUT = re.compile(
+    r"(?:about|around|roughly|nearly|almost|some|approximately|约|大约|近)\s*$", re.I
+)
+
+
+def _bound(sentence: str, at: int) -> str:
+    before = re.sub(r"US\$|[$¥￥€]", "", sentence[max(0, at - 20) : at])
+    if _AT_LEAST.search(before):
+        return Bound.AT_LEAST
+    if _AT_MOST.search(before):
+        return Bound.AT_MOST
+    if _ABOUT.search(before):
+        return Bound.APPROXIMATE
+    return Bound.EXACT
+
+
+def reasons(sentence: str) -> list[str]:
+    """Why a sentence is worth checking, or [] when it is not."""
+    found = []
+    if figure_in(sentence):
+        found.append(FIGURE)
+    if _COMPARISON.search(sentence):
+        found.append(COMPARISON)
+    if _ATTRIBUTION.search(sentence):
+        found.append(ATTRIBUTION)
+    return found
