@@ -5,14 +5,15 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.http import urlencode
 
 from sources.models import Source
 from workbench.admin import HistoryAdmin, KeysOnlyAutocompleteSelect
 from workbench.unstorable import KeysOnlyModelChoiceField, is_key, refuse_unshowable
 
 from . import services
-from .models import Snapshot
-from .selectors import snapshot_for_reading
+from .models import Sentence, Snapshot
+from .selectors import claim_form_filled_from, pieces, snapshot_for_reading
 
 CHOOSE_ONE = "Upload a file or paste the text, not both."
 NOTHING_GIVEN = "Upload the document (HTML, PDF or text) or paste its text."
@@ -68,7 +69,29 @@ class SnapshotAdmin(HistoryAdmin):
             self.admin_site.admin_view(self.original_view),
             name="documents_snapshot_original",
         )
-        return [original, *super().get_urls()]
+        log = path(
+            "sentence/<path:sentence_id>/log/",
+            self.admin_site.admin_view(self.log_view),
+            name="documents_sentence_log",
+        )
+        return [original, log, *super().get_urls()]
+
+    def log_view(self, request, sentence_id):
+        """Log a claim from a sentence: the claim form, filled in from it (first appearance,
+        locator, an evidence row quoting it, the figure it gives); the statement is left for
+        the editor to write in his own words."""
+        if not request.user.has_perm("claims.add_claim"):
+            raise PermissionDenied
+        sentence = (
+            Sentence.objects.select_related("paragraph__snapshot").filter(pk=sentence_id).first()
+            if is_key(Sentence._meta.pk, sentence_id)
+            else None
+        )
+        if sentence is None:
+            raise Http404("No such sentence.")
+        return HttpResponseRedirect(
+            reverse("admin:claims_claim_add") + "?" + urlencode(claim_form_filled_from(sentence))
+        )
 
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):
@@ -133,7 +156,8 @@ class SnapshotAdmin(HistoryAdmin):
                 "opts": self.model._meta,
                 "title": str(snapshot),
                 "snapshot": snapshot,
-                "original": snapshot,
+                "paragraphs": [(p, pieces(p)) for p in snapshot.paragraphs.all()],
+                "may_log": request.user.has_perm("claims.add_claim"),
             },
         )
 

@@ -8,4 +8,7 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from workbench.cache import invalidate_on_writes
 
+        from . import signals
+
         invalidate_on_writes(self)
+        signals.connect()

@@ -15,3 +15,11 @@ class MatchKind(models.TextChoices):
 
     TEXT = "text", "worded alike"
     FIGURE = "figure", "same figure"
+
+
+class QuoteStatus(models.TextChoices):
+    """Whether a quote's words are still in the newest copy of its source."""
+
+    FOUND = "found", "still there"
+    CHANGED = "changed", "changed"
+    LOST = "lost", "gone"

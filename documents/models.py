@@ -4,11 +4,11 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from claims.choices import Bound, Quantity
-from claims.models import Claim
+from claims.models import Claim, Evidence
 from sources.models import Source
 from workbench.fields import acting_user
 
-from .choices import MatchKind, SnapshotKind
+from .choices import MatchKind, QuoteStatus, SnapshotKind
 
 
 def original_path(snapshot: "Snapshot", filename: str) -> str:
@@ -88,3 +88,29 @@ class Sentence(models.Model):
     @property
     def text(self) -> str:
         return self.paragraph.text[self.start : self.end]
+
+
+class QuoteCheck(models.Model):
+    """What became of an evidence item's quote: whether its words are in the copy it names,
+    and in the newest copy of its source. Rebuilt by documents.services.quote_check(); never
+    edited, so not in the history (the evidence and the copies are)."""
+
+    evidence = models.OneToOneField(Evidence, on_delete=models.CASCADE, related_name="quote_check")
+    # The copy the quote names, when it is kept; its date is what readers are shown.
+    quoted_copy = models.ForeignKey(
+        Snapshot, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    in_quoted_copy = models.BooleanField(default=False)
+    newest_copy = models.ForeignKey(
+        Snapshot, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=QuoteStatus.choices)
+    paragraph_number = models.PositiveIntegerField(null=True, blank=True)
+    now_reads = models.TextField(blank=True)  # the passage found in its place, when changed
+    checked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"Quote of evidence {self.evidence_id}: {self.get_status_display()}"

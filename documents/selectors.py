@@ -1,10 +1,80 @@
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, QuerySet
 
-from .models import Paragraph, Snapshot
+from claims.models import Subject
+
+from .anchors import locator_of, quote_of
+from .checkworthy import REASON_LABELS
+from .models import Paragraph, Sentence, Snapshot
 
 
 def snapshot_for_reading() -> QuerySet[Snapshot]:
-    """A snapshot with its source and paragraphs in order: the reading view's reads."""
+    """A snapshot with its source, paragraphs in order and their check-worthy sentences with
+    the claims they make: the reading view's reads, in a fixed number of queries."""
+    sentences = Sentence.objects.select_related("matched_claim").order_by("start")
     return Snapshot.objects.select_related("source__outlet", "taken_by").prefetch_related(
-        Prefetch("paragraphs", queryset=Paragraph.objects.order_by("number"))
+        Prefetch(
+            "paragraphs",
+            queryset=Paragraph.objects.order_by("number").prefetch_related(
+                Prefetch("sentences", queryset=sentences)
+            ),
+        )
     )
+
+
+@dataclass
+class Piece:
+    """A run of a paragraph's text: plain, or a check-worthy sentence."""
+
+    text: str
+    sentence: Sentence | None = None
+
+    @property
+    def why(self) -> str:
+        return ", ".join(REASON_LABELS[r] for r in self.sentence.reasons.split())
+
+
+def pieces(paragraph: Paragraph) -> list[Piece]:
+    """The paragraph's text cut at its prefetched check-worthy sentences, in order."""
+    cut, at = [], 0
+    for sentence in paragraph.sentences.all():
+        if sentence.start > at:
+            cut.append(Piece(paragraph.text[at : sentence.start]))
+        cut.append(Piece(paragraph.text[sentence.start : sentence.end], sentence))
+        at = sentence.end
+    if at < len(paragraph.text):
+        cut.append(Piece(paragraph.text[at:]))
+    return cut
+
+
+def claim_form_filled_from(sentence: Sentence) -> dict[str, str]:
+    """What the claim form is filled in with when a claim is logged from `sentence`."""
+    paragraph = sentence.paragraph
+    snapshot = paragraph.snapshot
+    quote = quote_of(paragraph, sentence.start, sentence.end)
+    locator = locator_of(paragraph)
+    filled = {
+        "first_appeared_in": snapshot.source_id,
+        "first_appeared_locator": locator,
+        "source": snapshot.source_id,
+        "locator": locator,
+        "quote": quote.exact,
+        "quote_prefix": quote.prefix,
+        "quote_suffix": quote.suffix,
+        "quote_copy": snapshot.sha256,
+    }
+    if sentence.quantity:
+        filled |= {
+            "figure_quantity": sentence.quantity,
+            "figure_value": f"{sentence.value:g}",
+            "figure_unit": sentence.unit,
+            "figure_bound": sentence.bound,
+        }
+        text = quote.exact.casefold()
+        named = [
+            pk for pk, name in Subject.objects.values_list("pk", "name") if name.casefold() in text
+        ]
+        if len(named) == 1:
+            filled["figure_subject"] = named[0]
+    return filled

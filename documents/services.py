@@ -5,16 +5,18 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django_tasks import task
 
-from claims.models import Claim, Figure
+from claims.models import Claim, Evidence, Figure
 from claims.selectors import similar_claims_for_each
 from claims.units import UnknownUnit, normalise
 from sources.models import Source
 
+from .anchors import Quote, find
 from .checkworthy import figure_in, reasons, sentences
-from .choices import MatchKind
+from .choices import MatchKind, QuoteStatus
 from .extract import extract
-from .models import Paragraph, Sentence, Snapshot
+from .models import Paragraph, QuoteCheck, Sentence, Snapshot
 
 SAME_AS_LATEST = (
     "This is the same document as the copy of {date} (same SHA-256): nothing new to keep."
@@ -52,6 +54,8 @@ def snapshot_take(
             for number, (page, text) in enumerate(extracted.paragraphs, start=1)
         )
         snapshot_mark_sentences(snapshot)
+        # The quotes from this source are looked for in the new copy, outside the request.
+        check_quotes_of_source.enqueue(source.pk)
     except Exception:
         if snapshot.original:
             snapshot.original.delete(save=False)
@@ -107,3 +111,55 @@ def _claim_with_figure(sentence: Sentence) -> Claim | None:
     named = [figure for figure in figures if figure.subject.name.casefold() in text]
     candidates = named or figures
     return candidates[0].claim if len({f.subject_id for f in candidates}) == 1 else None
+
+
+@transaction.atomic
+def quote_check(evidence: Evidence) -> QuoteCheck | None:
+    """Find an evidence item's quote in the copy it names and in the newest copy of its
+    source, and record what became of it; None (and no record) for evidence without a quote."""
+    if not evidence.quote:
+        QuoteCheck.objects.filter(evidence=evidence).delete()
+        return None
+    quote = Quote(evidence.quote, evidence.quote_prefix, evidence.quote_suffix)
+    copies = Snapshot.objects.filter(source_id=evidence.source_id)
+    quoted = copies.filter(sha256=evidence.quote_copy).order_by("taken_at", "pk").first()
+    newest = copies.order_by("-taken_at", "-pk").first()
+    in_quoted = quoted is not None and getattr(_found(quote, quoted), "exact", False)
+    check = QuoteCheck.objects.filter(evidence=evidence).first() or QuoteCheck(evidence=evidence)
+    check.quoted_copy, check.in_quoted_copy, check.newest_copy = quoted, in_quoted, newest
+    found = _found(quote, newest) if newest is not None else None
+    check.status = (
+        QuoteStatus.LOST
+        if found is None
+        else QuoteStatus.FOUND
+        if found.exact
+        else QuoteStatus.CHANGED
+    )
+    check.paragraph_number = found.paragraph.number if found else None
+    check.now_reads = (
+        found.paragraph.text[found.start : found.end] if found and not found.exact else ""
+    )
+    check.save()
+    return check
+
+
+def _found(quote: Quote, snapshot: Snapshot):
+    return find(quote, list(snapshot.paragraphs.order_by("number")))
+
+
+@task()
+def check_quotes_of_source(source_id: int) -> int:
+    """After a new copy of a source: check every quote from it. Returns how many."""
+    quoted = Evidence.objects.filter(source_id=source_id).exclude(quote="")
+    for evidence in quoted:
+        quote_check(evidence)
+    return len(quoted)
+
+
+@task()
+def check_quote(evidence_id: int) -> str:
+    evidence = Evidence.objects.filter(pk=evidence_id).first()
+    if evidence is None:
+        return "gone"
+    check = quote_check(evidence)
+    return check.status if check else "no quote"

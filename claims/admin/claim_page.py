@@ -184,11 +184,26 @@ class ClaimFigureInline(FigureInline):
 
 
 class EvidenceForm(forms.ModelForm):
+    class Meta:
+        # A quote comes from a kept copy (logged from a sentence of it), with its context:
+        # shown, carried through the form, never retyped.
+        widgets = {
+            "quote": forms.Textarea(attrs={"rows": 2, "readonly": True}),
+            "quote_prefix": forms.HiddenInput,
+            "quote_suffix": forms.HiddenInput,
+            "quote_copy": forms.HiddenInput,
+        }
+
     def __init__(self, *args, claim: Claim, **kwargs):
         super().__init__(*args, **kwargs)
         self.claim = claim
         # Left empty on the row citing the first appearance, it takes the first appearance's.
         self.fields["locator"].required = False
+
+    def has_changed(self) -> bool:
+        # A new row that arrives with a quote is the point of the link that filled it in:
+        # saved even if the editor adds nothing to it.
+        return super().has_changed() or bool(self.instance.pk is None and self.initial.get("quote"))
 
     def clean(self):
         cleaned = super().clean()
@@ -216,7 +231,16 @@ class EvidenceInline(SafeInputMixin, admin.StackedInline):
     formset = ClaimPartsFormSet
     extra = 1
     autocomplete_fields = ["source"]
-    fields = [("source", "stance"), "locator", "excerpt", "note"]
+    fields = [
+        ("source", "stance"),
+        "locator",
+        "excerpt",
+        "quote",
+        "note",
+        "quote_prefix",
+        "quote_suffix",
+        "quote_copy",
+    ]
     formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}
 
 

@@ -45,6 +45,11 @@ class TopicAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+# What a link into the add form may fill in (documents/ sends them from a sentence).
+QUOTE_FIELDS = ["quote", "quote_prefix", "quote_suffix", "quote_copy"]
+FIGURE_GUESS_FIELDS = ["subject", "quantity", "value", "unit", "bound"]
+
+
 class DeskFilter(admin.SimpleListFilter):
     """The editor's queues (the desk on the admin index links here), and two shared ones:
     every grading awaiting a second editor, re-gradings of published claims included (their
@@ -185,15 +190,28 @@ class ClaimAdmin(HistoryAdmin):
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        # Logged from a source's page: the first evidence row cites it, the editor adds the
-        # locator and excerpt.
+        # Logged from a source's page, or from a sentence of its kept copy: the first evidence
+        # row cites it, with the locator and the quoted words when given; the editor adds the
+        # excerpt. A claim's figure may come guessed from the sentence.
         source = request.GET.get("source", "")
         if (
-            isinstance(inline, EvidenceInline)
-            and obj.pk is None
+            obj.pk is None
+            and isinstance(inline, EvidenceInline)
             and is_key(Source._meta.pk, source)
         ):
-            kwargs["initial"] = [{"source": int(source), "stance": Stance.ASSERTS}]
+            row = {"source": int(source), "stance": Stance.ASSERTS}
+            for name in ["locator", *QUOTE_FIELDS]:
+                if value := request.GET.get(name, ""):
+                    row[name] = value
+            kwargs["initial"] = [row]
+        if obj.pk is None and isinstance(inline, ClaimFigureInline):
+            guessed = {
+                name: request.GET[f"figure_{name}"]
+                for name in FIGURE_GUESS_FIELDS
+                if request.GET.get(f"figure_{name}")
+            }
+            if guessed:
+                kwargs["initial"] = [guessed]
         return kwargs
 
     def save_related(self, request, form, formsets, change):

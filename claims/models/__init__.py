@@ -2,6 +2,8 @@
 (claim.py), and the number it states (figure.py)."""
 
 from .claim import (
+    QUOTE_CONTEXT,
+    QUOTE_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
     EXCERPT_MAX_LENGTH,
     STATEMENT_MAX_LENGTH,
@@ -17,6 +19,8 @@ from .claim import (
 from .figure import NORMALISED_FIELDS, Figure, FigureConflict, Subject
 
 __all__ = [
+    "QUOTE_CONTEXT",
+    "QUOTE_MAX_LENGTH",
     "COMMENT_MAX_LENGTH",
     "EXCERPT_MAX_LENGTH",
     "NORMALISED_FIELDS",

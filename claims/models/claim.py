@@ -32,6 +32,8 @@ from ..querysets import (
 STATEMENT_MAX_LENGTH = 300
 EXCERPT_MAX_LENGTH = 1000
 COMMENT_MAX_LENGTH = 2000
+QUOTE_MAX_LENGTH = 600  # a sentence or two: readers see quotes, never the whole copy
+QUOTE_CONTEXT = 64
 
 
 class Topic(models.Model):
@@ -161,6 +163,19 @@ class Evidence(models.Model):
         max_length=200, help_text="Page, section, table, footnote or comment where it says so."
     )
     note = models.TextField(blank=True)
+    # A text-quote anchor into a kept copy of the source (as the W3C Web Annotation text-quote
+    # selector: the exact words, with a little context on each side), and which copy: its
+    # SHA-256. documents/ keeps the copies and checks that the words are still there.
+    quote = models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(QUOTE_MAX_LENGTH)],
+        help_text="The source's own words, exactly as in its kept copy.",
+    )
+    quote_prefix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
+    quote_suffix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
+    quote_copy = models.CharField(
+        "SHA-256 of the copy quoted", max_length=64, blank=True, db_index=True
+    )
     added_by = acting_user()
     added_at = models.DateTimeField(auto_now_add=True)
 
