@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from sources.models import Source
@@ -12,7 +13,7 @@ from workbench.admin import HistoryAdmin, KeysOnlyAutocompleteSelect
 from workbench.unstorable import KeysOnlyModelChoiceField, is_key, refuse_unshowable
 
 from . import services
-from .models import Sentence, Snapshot
+from .models import QuoteCheck, Sentence, Snapshot
 from .selectors import claim_form_filled_from, pieces, snapshot_for_reading
 
 CHOOSE_ONE = "Upload a file or paste the text, not both."
@@ -177,3 +178,38 @@ class SnapshotAdmin(HistoryAdmin):
             content_type="application/octet-stream",
         )
         return response
+
+
+@admin.register(QuoteCheck)
+class QuoteCheckAdmin(admin.ModelAdmin):
+    """Quotes whose words changed or went in a newer copy of their source: for editors to
+    look at, and re-quote or re-locate. Checked by the task worker; never edited here."""
+
+    list_display = ["claim", "source", "status", "newest_copy", "now_reads", "checked_at"]
+    list_filter = ["status"]
+    list_select_related = ["evidence__claim", "evidence__source", "newest_copy__source"]
+    search_fields = ["evidence__claim__statement", "evidence__quote"]
+
+    @admin.display(description="claim")
+    def claim(self, check):
+        url = reverse("admin:claims_claim_change", args=[check.evidence.claim_id])
+        return format_html('<a href="{}">{}</a>', url, check.evidence.claim)
+
+    @admin.display(description="source")
+    def source(self, check):
+        return check.evidence.source
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("claims.change_claim")  # editors look after quotes
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

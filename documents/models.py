@@ -5,6 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.choices import Bound, Quantity
 from claims.models import Claim, Evidence
+from claims.units import format_number
 from sources.models import Source
 from workbench.fields import acting_user
 
@@ -88,6 +89,13 @@ class Sentence(models.Model):
     @property
     def text(self) -> str:
         return self.paragraph.text[self.start : self.end]
+
+    @property
+    def figure(self) -> str:
+        """The figure it gives, as readers would read it: "parameters: 1.75 × 10¹² parameters"."""
+        if not self.quantity:
+            return ""
+        return f"{self.get_quantity_display().lower()}: {format_number(self.value)} {self.unit}".strip()
 
 
 class QuoteCheck(models.Model):

@@ -2,11 +2,12 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from claims.models import Subject
+from claims.models import Evidence, Subject
 
 from .anchors import locator_of, quote_of
 from .checkworthy import REASON_LABELS
-from .models import Paragraph, Sentence, Snapshot
+from .choices import QuoteStatus
+from .models import Paragraph, QuoteCheck, Sentence, Snapshot
 
 
 def snapshot_for_reading() -> QuerySet[Snapshot]:
@@ -78,3 +79,19 @@ def claim_form_filled_from(sentence: Sentence) -> dict[str, str]:
         if len(named) == 1:
             filled["figure_subject"] = named[0]
     return filled
+
+
+def quoted_copies(evidence: list[Evidence]) -> None:
+    """Attach to each evidence item `quoted_in`, the kept copy its quote was found in (for the
+    date and SHA-256 readers are shown), or None: one query for all of them."""
+    checks = QuoteCheck.objects.filter(
+        evidence__in=[item.pk for item in evidence if item.quote], in_quoted_copy=True
+    ).select_related("quoted_copy")
+    copies = {check.evidence_id: check.quoted_copy for check in checks}
+    for item in evidence:
+        item.quoted_in = copies.get(item.pk)
+
+
+def quotes_to_look_at() -> QuerySet[QuoteCheck]:
+    """Quotes whose words changed or are gone in the newest copy of their source."""
+    return QuoteCheck.objects.exclude(status=QuoteStatus.FOUND)

@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from claims import selectors
 from claims.choices import VERDICT_SCALE, Verdict
 from claims.filtersets import ClaimFilterSet, FigureChartFilterSet
+from documents.selectors import quoted_copies
 from exchange.claimreview import BEST_RATING, WORST_RATING
 from sources import selectors as source_selectors
 from sources.filtersets import SourceFilterSet
@@ -60,6 +61,7 @@ class ClaimDetailView(DetailView):
         return selectors.claim_detail_public()
 
     def get_context_data(self, **kwargs):
+        quoted_copies(list(self.object.evidence.all()))  # each quote with the copy it is from
         return super().get_context_data(
             evidence=selectors.evidence_by_side(self.object),
             relations=selectors.relations_of(self.object),

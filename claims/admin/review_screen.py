@@ -100,6 +100,7 @@ def review_screen(model_admin, request, object_id: str):
             **model_admin.admin_site.each_context(request),
             "opts": Claim._meta,
             "title": f"Review: {claim}",
+            "editing": True,
             "form": form,
             **shown,
         },

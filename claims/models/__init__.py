@@ -2,10 +2,10 @@
 (claim.py), and the number it states (figure.py)."""
 
 from .claim import (
-    QUOTE_CONTEXT,
-    QUOTE_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
     EXCERPT_MAX_LENGTH,
+    QUOTE_CONTEXT,
+    QUOTE_MAX_LENGTH,
     STATEMENT_MAX_LENGTH,
     Claim,
     ClaimRelation,

@@ -58,10 +58,18 @@ def evidence_add(
     excerpt: str = "",
     note: str = "",
     correction_note: str = "",
+    **quote: str,
 ) -> Evidence:
+    """`quote`: quote, quote_prefix, quote_suffix and quote_copy, when it quotes a kept copy."""
     return evidence_save(
         evidence=Evidence(
-            claim=claim, source=source, stance=stance, locator=locator, excerpt=excerpt, note=note
+            claim=claim,
+            source=source,
+            stance=stance,
+            locator=locator,
+            excerpt=excerpt,
+            note=note,
+            **quote,
         ),
         by=by,
         correction_note=correction_note,
