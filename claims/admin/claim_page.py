@@ -182,6 +182,10 @@ class ClaimFigureInline(FigureInline):
     formset = FigureFormSet
     fields = [*FigureInline.fields, "statement_checked"]
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # A claim logged from a sentence that gives a figure arrives with it filled in.
+        return 1 if obj is None and request.GET.get("figure_quantity") else self.extra
+
 
 class EvidenceForm(forms.ModelForm):
     class Meta:
