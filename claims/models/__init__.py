@@ -1,5 +1,6 @@
 """A claim, the evidence and counter-claims around it, its gradings and corrections
-(claim.py), and the number it states (figure.py)."""
+(claim.py), who makes claims
+(claimant.py), and the number it states (figure.py)."""
 
 from .claim import (
     EXCERPT_MAX_LENGTH,
@@ -12,13 +13,17 @@ from .claim import (
     Review,
     Topic,
 )
+from .claimant import NAME_MAX_LENGTH, Claimant, ClaimantAlias, normalised_name
 from .figure import NORMALISED_FIELDS, Figure, FigureConflict, Subject
 
 __all__ = [
     "EXCERPT_MAX_LENGTH",
+    "NAME_MAX_LENGTH",
     "NORMALISED_FIELDS",
     "STATEMENT_MAX_LENGTH",
     "Claim",
+    "Claimant",
+    "ClaimantAlias",
     "ClaimRelation",
     "ClaimSummary",
     "Correction",
@@ -28,4 +33,5 @@ __all__ = [
     "Review",
     "Subject",
     "Topic",
+    "normalised_name",
 ]
