@@ -2,11 +2,12 @@ import datetime
 
 import django_filters
 from django import forms
+from django.db.models import Q
 
 from sources.models import Source
 
 from .choices import ClaimKind, Quantity, Verdict
-from .models import Claim, Figure, Review, Topic
+from .models import Claim, Claimant, Figure, Review, Topic
 from .selectors import CHART_QUANTITIES
 
 
@@ -59,7 +60,11 @@ class ClaimFilterSet(django_filters.FilterSet):
         method="filter_source",
         help_text="The short name at the end of a source page's address.",
     )
-    claimant = django_filters.CharFilter(lookup_expr="icontains")
+    claimant = django_filters.CharFilter(
+        label="Claimant",
+        method="filter_claimant",
+        help_text="A claimant's short name (the end of their page's address) or part of a name.",
+    )
     contested = django_filters.BooleanFilter(
         label="Contested only", method="filter_contested", widget=forms.CheckboxInput
     )
@@ -84,6 +89,17 @@ class ClaimFilterSet(django_filters.FilterSet):
         if value.strip() and source is None:
             return queryset.none()
         return queryset.citing_source(source) if source else queryset
+
+    def filter_claimant(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        # A slug picks one claimant; otherwise names and aliases containing the text, as a
+        # subquery so that a claimant known by several matching names counts its claims once.
+        named = Claimant.objects.filter(
+            Q(slug=value) | Q(name__icontains=value) | Q(aliases__name__icontains=value)
+        )
+        return queryset.filter(claimant__in=named.values("pk"))
 
     def filter_contested(self, queryset, name, value):
         return queryset.contested() if value else queryset

@@ -39,7 +39,7 @@ def claim_list_public() -> QuerySet[Claim]:
     """Newest verdicts first; counts and the contested flag come from the claims' summaries."""
     return (
         Claim.objects.published()
-        .select_related("summary")
+        .select_related("summary", "claimant")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
         .order_by("-graded_at", "-pk")
     )
@@ -52,7 +52,7 @@ def _with_everything_shown(
     figure: what its page, the API and the exports show, in a fixed number of queries."""
     relations = relations.select_related("from_claim", "to_claim")
     return claims.select_related(
-        "first_appeared_in__outlet", "summary", "figure__subject"
+        "first_appeared_in__outlet", "summary", "figure__subject", "claimant"
     ).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("name")),
         Prefetch(
@@ -300,7 +300,7 @@ def _published_figures() -> QuerySet[Figure]:
 
 def conflicts_public() -> QuerySet[FigureConflict]:
     return FigureConflict.objects.published().select_related(
-        "figure__subject", "figure__claim", "other__claim"
+        "figure__subject", "figure__claim__claimant", "other__claim__claimant"
     )
 
 
@@ -334,6 +334,6 @@ def contested_claims(limit: int) -> QuerySet[Claim]:
     return (
         Claim.objects.published()
         .filter(summary__is_contested=True)
-        .select_related("summary")
+        .select_related("summary", "claimant")
         .order_by("-graded_at", "-pk")[:limit]
     )
