@@ -2,11 +2,10 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from sources.models import Source
 
-from .choices import ClaimKind, Quantity, Verdict
+from .choices import ClaimantKind, ClaimKind, Quantity, Verdict
 from .models import Claim, Claimant, Figure, Review, Topic
 from .selectors import CHART_QUANTITIES
 
@@ -91,21 +90,31 @@ class ClaimFilterSet(django_filters.FilterSet):
         return queryset.citing_source(source) if source else queryset
 
     def filter_claimant(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        if not value.strip():
             return queryset
-        # A slug picks one claimant; otherwise names and aliases containing the text, as a
-        # subquery so that a claimant known by several matching names counts its claims once.
-        named = Claimant.objects.filter(
-            Q(slug=value) | Q(name__icontains=value) | Q(aliases__name__icontains=value)
-        )
-        return queryset.filter(claimant__in=named.values("pk"))
+        # A claimant's slug picks that claimant; other text, every claimant it names.
+        claimants = Claimant.objects.filter(slug=value.strip()) | Claimant.objects.named(value)
+        return queryset.filter(claimant__in=claimants.values("pk"))
 
     def filter_contested(self, queryset, name, value):
         return queryset.contested() if value else queryset
 
     def filter_recheck(self, queryset, name, value):
         return queryset.due_for_recheck() if value else queryset
+
+
+class ClaimantFilterSet(django_filters.FilterSet):
+    """The public list of claimants: by kind, and by name or another name."""
+
+    q = django_filters.CharFilter(label="Name", method="filter_name")
+    kind = django_filters.ChoiceFilter(choices=ClaimantKind.choices, empty_label="Any kind")
+
+    class Meta:
+        model = Claimant
+        fields = ["q", "kind"]
+
+    def filter_name(self, queryset, name, value):
+        return queryset.named(value) if value.strip() else queryset
 
 
 class ReviewFilterSet(django_filters.FilterSet):

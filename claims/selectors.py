@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import QueryDict
 from rapidfuzz import fuzz, process
 
@@ -23,6 +31,8 @@ from .choices import (
 )
 from .models import (
     Claim,
+    Claimant,
+    ClaimantAlias,
     ClaimRelation,
     Correction,
     Evidence,
@@ -178,6 +188,10 @@ def verdict_counts() -> list[dict]:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    return _by_verdict(counts)
+
+
+def _by_verdict(counts: dict[str, int]) -> list[dict]:
     return [
         {
             "verdict": verdict,
@@ -187,6 +201,45 @@ def verdict_counts() -> list[dict]:
         }
         for verdict in Verdict
     ]
+
+
+# -- claimants -------------------------------------------------------------------------------
+
+
+def claimant_list_public() -> QuerySet[Claimant]:
+    """Claimants with published claims, those with most first, each with `claim_count`."""
+    return (
+        Claimant.objects.annotate(
+            claim_count=Count("claims", filter=Q(claims__state=ClaimState.PUBLISHED))
+        )
+        .filter(claim_count__gt=0)
+        .order_by("-claim_count", "name", "pk")
+    )
+
+
+def claimant_detail_public() -> QuerySet[Claimant]:
+    """Claimants with a public page, with their other names."""
+    return Claimant.objects.public().prefetch_related(
+        Prefetch("aliases", queryset=ClaimantAlias.objects.order_by("name", "pk"))
+    )
+
+
+def claimant_records(claimant_ids: list[int]) -> dict[int, list[dict]]:
+    """Each claimant's record, as fact-checkers' report cards give it: how many of their
+    published claims carry each verdict, in the order of the scale. One query for any number
+    of claimants."""
+    counts: dict[int, dict[str, int]] = {pk: {} for pk in claimant_ids}
+    rows = (
+        Claim.objects.published()
+        .filter(claimant__in=claimant_ids)
+        .exclude(verdict="")
+        .values_list("claimant", "verdict")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for claimant_id, verdict, n in rows:
+        counts[claimant_id][verdict] = n
+    return {pk: _by_verdict(found) for pk, found in counts.items()}
 
 
 def claims_for_source_public(source, *, limit: int = 50) -> QuerySet[Claim]:
@@ -334,6 +387,6 @@ def contested_claims(limit: int) -> QuerySet[Claim]:
     return (
         Claim.objects.published()
         .filter(summary__is_contested=True)
-        .select_related("summary", "claimant")
+        .select_related("summary")
         .order_by("-graded_at", "-pk")[:limit]
     )

@@ -10,7 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from workbench.admin import HistoryAdmin, SafeInputMixin, action_form_page
 
 from .. import services
-from ..models import Claimant, ClaimantAlias, normalised_name
+from ..models import Claimant, ClaimantAlias
 
 
 class ClaimantForm(forms.ModelForm):
@@ -81,11 +81,7 @@ class ClaimantAdmin(HistoryAdmin):
         if not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
         found, _ = super().get_search_results(request, Claimant.objects.all(), search_term)
-        key = normalised_name(search_term)
-        folded = Claimant.objects.filter(
-            Q(normalised__contains=key) | Q(aliases__normalised__contains=key)
-        )
-        matches = Q(pk__in=found.values("pk")) | Q(pk__in=folded.values("pk"))
+        matches = Q(pk__in=found.values("pk")) | Q(pk__in=Claimant.objects.named(search_term))
         return queryset.filter(matches), False
 
     def save_model(self, request, obj, form, change):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..choices import ClaimantKind
+from ..querysets import ClaimantQuerySet
 
 NAME_MAX_LENGTH = 200
 # NFKC may lengthen a name (a ligature becomes several letters); far beyond any real name.
@@ -46,6 +47,7 @@ class Claimant(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ClaimantQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
