@@ -9,6 +9,7 @@ from claims import services
 from claims.choices import ClaimState, Verdict
 from claims.models import (
     Claim,
+    Claimant,
     ClaimRelation,
     Correction,
     Evidence,
@@ -182,6 +183,7 @@ ROLES = ["anonymous", "nobody", "editor", "curator", "superuser"]
 MODELS = [
     Topic,
     Claim,
+    Claimant,
     Evidence,
     ClaimRelation,
     Review,
@@ -194,14 +196,24 @@ MODELS = [
 ]
 # Who may revert each model: exactly those who may change it by hand.
 MAY_REVERT = {
-    "editor": {Topic, Claim, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
+    "editor": {Topic, Claim, Claimant, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
     "curator": {Outlet, Source},
-    "superuser": {Topic, Claim, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
+    "superuser": {
+        Topic,
+        Claim,
+        Claimant,
+        Evidence,
+        ClaimRelation,
+        Outlet,
+        Source,
+        Subject,
+        Figure,
+    },
 }
 # Who may look at the history (view permission).
 MAY_VIEW = {
     "editor": set(MODELS) - {Correction},  # corrections are read on the claim's page
-    "curator": {Outlet, Source, Claim, Evidence},
+    "curator": {Outlet, Source, Claim, Claimant, Evidence},
     "superuser": set(MODELS),
 }
 # FigureConflict is found by the workbench: explaining one is a change, but an old explanation
@@ -248,6 +260,9 @@ def world(editor, second_editor):
     subject = figure.subject
     subject.developers = "Huawei"
     subject.save()
+    claimant = claim.claimant
+    claimant.description = "The developer of PanGu-α."
+    services.claimant_save(claimant=claimant, by=editor)
     return {
         Topic: topic,
         Claim: claim,
@@ -259,6 +274,7 @@ def world(editor, second_editor):
         Source: source,
         Subject: subject,
         Figure: figure,
+        Claimant: claimant,
         FigureConflict: conflict,
     }
 
@@ -314,9 +330,19 @@ def test_revert_by_role(client, world, role, model):
 
 # Who may restore a deleted row of each model: exactly those who may add one by hand.
 MAY_RESTORE = {
-    "editor": {Topic, Claim, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
+    "editor": {Topic, Claim, Claimant, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
     "curator": {Outlet, Source},
-    "superuser": {Topic, Claim, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
+    "superuser": {
+        Topic,
+        Claim,
+        Claimant,
+        Evidence,
+        ClaimRelation,
+        Outlet,
+        Source,
+        Subject,
+        Figure,
+    },
 }
 
 
@@ -325,6 +351,7 @@ UNREFERENCED = {
     Outlet: lambda: OutletFactory(name="A deleted outlet"),
     Source: lambda: source_save(source=Source(title="A deleted report"), by=None),
     Subject: lambda: SubjectFactory(name="A deleted model"),
+    Claimant: lambda: services.claimant_save(claimant=Claimant(name="A deleted claimant"), by=None),
 }
 
 
