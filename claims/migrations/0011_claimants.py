@@ -95,9 +95,10 @@ class Migration(migrations.Migration):
         # The free text stays, under another name, until 0012 has turned it into claimants.
         migrations.RenameField(model_name='claim', old_name='claimant', new_name='claimant_name'),
         migrations.RenameField(model_name='historicalclaim', old_name='claimant', new_name='claimant_name'),
-        # Indexed while 0012 looks claims up by it.
-        migrations.AlterField(model_name='claim', name='claimant_name', field=models.CharField(db_index=True, max_length=200)),
-        migrations.AlterField(model_name='historicalclaim', name='claimant_name', field=models.CharField(db_index=True, max_length=200)),
+        # Indexed while 0012 looks claims up by it; blank, so that a migration back to here
+        # can add the column to existing rows before 0012 fills it in again.
+        migrations.AlterField(model_name='claim', name='claimant_name', field=models.CharField(blank=True, db_index=True, max_length=200)),
+        migrations.AlterField(model_name='historicalclaim', name='claimant_name', field=models.CharField(blank=True, db_index=True, max_length=200)),
         migrations.AddField(
             model_name='claim',
             name='claimant',

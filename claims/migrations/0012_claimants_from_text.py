@@ -10,7 +10,7 @@ from django.db import migrations
 from django.db.models import Count
 from django.utils import timezone
 
-from claims.models.claimant import NAME_MAX_LENGTH, normalised_name
+from claims.models.claimant import NAME_MAX_LENGTH, normalised_name, slug_text
 from workbench.slugs import unique_slugs
 
 REASON = "Made from the claims' free-text claimants"
@@ -36,7 +36,7 @@ def claimants_from_text(apps, schema_editor):
         max(sorted(spellings[key]), key=lambda s: spellings[key][s]).strip() or NO_NAME
         for key in keys
     ]
-    slugs = unique_slugs(Claimant, names)
+    slugs = unique_slugs(Claimant, [slug_text(name) for name in names])
     now = timezone.now()
     ids: dict[str, int] = {}
     for key, name, slug in zip(keys, names, slugs, strict=True):

@@ -7,6 +7,7 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from ..choices import ClaimantKind
@@ -31,6 +32,14 @@ def normalised_name(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).casefold()
     text = " ".join(_DASH.sub("-", text).split())
     return _AROUND_DASH.sub("-", text)
+
+
+def slug_text(name: str) -> str:
+    """What a claimant's slug is made from: the normalised name, so that a dash stays a dash
+    ("US–China" is us-china, not uschina); "claimant" for a name with no letter slugs keep
+    (a name in another script)."""
+    key = normalised_name(name)
+    return key if slugify(key) else "claimant"
 
 
 class Claimant(models.Model):

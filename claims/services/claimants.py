@@ -10,6 +10,7 @@ from workbench.slugs import unique_slug
 from workbench.unstorable import refuse_unshowable
 
 from ..models import Claim, Claimant, ClaimantAlias, normalised_name
+from ..models.claimant import slug_text
 from .common import claim_write, save_as
 from .summaries import claim_summary_refresh
 
@@ -77,7 +78,7 @@ def claimant_save(*, claimant: Claimant, by: AbstractBaseUser | None) -> Claiman
     _refuse_taken(claimant.name, claimant.pk)
     stored = Claimant.objects.filter(pk=claimant.pk).values_list("name", flat=True).first()
     if not claimant.slug:
-        claimant.slug = unique_slug(Claimant, claimant.name)
+        claimant.slug = unique_slug(Claimant, slug_text(claimant.name))
     save_as(claimant, by)
     if stored is not None and stored != claimant.name:
         if not claimant.aliases.filter(name=stored).exists():
