@@ -10,7 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from workbench.admin import HistoryAdmin, SafeInputMixin, action_form_page
 
 from .. import services
-from ..models import Claimant, ClaimantAlias
+from ..models import NAME_MAX_LENGTH, Claimant, ClaimantAlias
 
 
 class ClaimantForm(forms.ModelForm):
@@ -78,6 +78,8 @@ class ClaimantAdmin(HistoryAdmin):
         """Names and aliases as the admin searches them, and in any spelling that differs only
         in dashes, case or spacing ("US-China" finds "US–China"): the claim form's
         autocomplete searches here too. Subqueries, so a claimant is listed once."""
+        # No name is longer than a name may be: a longer search would only make the query huge.
+        search_term = search_term[:NAME_MAX_LENGTH]
         if not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
         found, _ = super().get_search_results(request, Claimant.objects.all(), search_term)
@@ -91,9 +93,10 @@ class ClaimantAdmin(HistoryAdmin):
         services.claimant_delete(claimant=obj, by=request.user)
 
     def save_formset(self, request, form, formset, change):
+        aliases = formset.save(commit=False)
         for alias in formset.deleted_objects:
             services.claimant_alias_delete(alias=alias, by=request.user)
-        for alias in formset.save(commit=False):
+        for alias in aliases:
             services.claimant_alias_save(alias=alias, by=request.user)
 
     @admin.action(description="Merge selected duplicate claimants…", permissions=["change"])
