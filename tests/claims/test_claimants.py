@@ -331,3 +331,40 @@ def test_merging_one_claimant_is_refused_with_a_message(client, editor):
     response = merge_post(client, [claimant])
     assert response.status_code == 302
     assert Claimant.objects.filter(pk=claimant.pk).exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_changing_a_claimant_by_role(client, role):
+    claimant = ClaimantFactory(name="Xinhua")
+    login(client, role)
+    url = reverse("admin:claims_claimant_change", args=[claimant.pk])
+    may = role in ("editor", "superuser")
+
+    page = client.get(url)
+    if role in ("anonymous", "reader"):
+        assert page.status_code == 302
+    else:
+        assert page.status_code == 200  # curators see it, read-only
+    data = {"name": "Xinhua News Agency", "slug": claimant.slug, "kind": ClaimantKind.PUBLICATION}
+    if may:
+        data = inline_post(client, url, data)
+    client.post(url, data)
+
+    claimant.refresh_from_db()
+    assert (claimant.name == "Xinhua News Agency") == may
+    if may:
+        assert list(claimant.aliases.values_list("name", flat=True)) == ["Xinhua"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_deleting_a_claimant_by_role(client, role):
+    unused = ClaimantFactory(name="Nobody's claims")
+    used = ClaimFactory(claimant="Xinhua").claimant
+    login(client, role)
+
+    for claimant in (unused, used):
+        client.post(reverse("admin:claims_claimant_delete", args=[claimant.pk]), {"post": "yes"})
+
+    # Only superusers delete, and only a claimant no claim names (the others are merged).
+    assert Claimant.objects.filter(pk=unused.pk).exists() == (role != "superuser")
+    assert Claimant.objects.filter(pk=used.pk).exists()
