@@ -93,6 +93,7 @@ def claimant_save(*, claimant: Claimant, by: AbstractBaseUser | None) -> Claiman
 def claimant_get_or_create(*, name: str, by: AbstractBaseUser | None = None) -> Claimant:
     """The claimant known by `name` (or an alias, in any spelling folded together), made when
     there is none: for imports, the demo and claims logged by name."""
+    name = _checked_name(name)  # before the look-up: PostgreSQL refuses a null character
     return claimant_find(name) or claimant_save(claimant=Claimant(name=name), by=by)
 
 
