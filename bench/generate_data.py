@@ -28,7 +28,15 @@ from django.db import connection, models, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from claims.choices import ClaimKind, ClaimState, Confidence, RelationKind, Stance, Verdict  # noqa: E402
-from claims.models import Claim, ClaimRelation, Evidence, Review  # noqa: E402
+from claims.models import (  # noqa: E402
+    Claim,
+    Claimant,
+    ClaimantAlias,
+    ClaimRelation,
+    Evidence,
+    Review,
+    normalised_name,
+)
 from claims.services import claim_summaries_build, topic_get_or_create  # noqa: E402
 from sources.choices import Reliability, SourceKind  # noqa: E402
 from sources.models import Outlet, Source  # noqa: E402
@@ -121,6 +129,7 @@ class BenchData:
         with transaction.atomic():
             topics = [topic_get_or_create(name=f"Bench topic {i}").pk for i in range(20)]
             source_ids = self.write_sources(max(1, claims // 5))
+            self.claimants = self.write_claimants()
             claim_ids = self.write_claims(claims, source_ids)
             self.write_topics(claim_ids, topics)
             self.write_evidence(claim_ids, source_ids)
@@ -180,6 +189,48 @@ class BenchData:
         )
         return list(ids)
 
+    def write_claimants(self) -> dict[str, int]:
+        """A spokesperson of each organisation, 300 each, every tenth with another name too;
+        their ids by name."""
+        names = [f"{org} spokesperson {i}" for org in ORGS for i in range(300)]
+        known = set(Claimant.objects.filter(name__in=names).values_list("name", flat=True))
+        missing = [name for name in names if name not in known]
+        ids = self.next_ids(Claimant, len(missing))
+        self.write(
+            Claimant,
+            (
+                {
+                    "id": pk,
+                    "name": name,
+                    "normalised": normalised_name(name),
+                    "slug": f"bench-claimant-{pk}",
+                    "created_at": self.now,
+                    "updated_at": self.now,
+                }
+                for pk, name in zip(ids, missing, strict=True)
+            ),
+        )
+        aliases = [
+            (pk, name.replace("spokesperson", "press office"))
+            for pk, name in zip(ids, missing, strict=True)
+            if name.endswith("0")
+        ]
+        self.write(
+            ClaimantAlias,
+            (
+                {
+                    "id": alias_pk,
+                    "claimant_id": pk,
+                    "name": name,
+                    "normalised": normalised_name(name),
+                }
+                for alias_pk, (pk, name) in zip(
+                    self.next_ids(ClaimantAlias, len(aliases)), aliases, strict=True
+                )
+            ),
+        )
+        return dict(Claimant.objects.filter(name__in=names).values_list("name", "pk"))
+
     def statement(self) -> str:
         rng = self.rng
         model, model2 = rng.sample(MODELS, 2)
@@ -210,7 +261,9 @@ class BenchData:
                 "statement": self.statement(),
                 "slug": f"bench-claim-{pk}",
                 "kind": rng.choice(ClaimKind.values),
-                "claimant": f"{rng.choice(ORGS)} spokesperson {rng.randrange(300)}",
+                "claimant_id": self.claimants[
+                    f"{rng.choice(ORGS)} spokesperson {rng.randrange(300)}"
+                ],
                 "first_appeared_in_id": rng.choice(source_ids),
                 "first_appeared_locator": f"p. {rng.randrange(1, 300)}",
                 "context": "",

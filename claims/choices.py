@@ -197,3 +197,9 @@ class SubjectKind(models.TextChoices):
     MODEL = "model", "AI model"
     ORGANISATION = "organisation", "Organisation"
     OTHER = "other", "Other"
+
+
+class ClaimantKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+    PUBLICATION = "publication", "Publication"

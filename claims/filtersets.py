@@ -5,8 +5,8 @@ from django import forms
 
 from sources.models import Source
 
-from .choices import ClaimKind, Quantity, Verdict
-from .models import Claim, Figure, Review, Topic
+from .choices import ClaimantKind, ClaimKind, Quantity, Verdict
+from .models import Claim, Claimant, Figure, Review, Topic
 from .selectors import CHART_QUANTITIES
 
 
@@ -59,7 +59,11 @@ class ClaimFilterSet(django_filters.FilterSet):
         method="filter_source",
         help_text="The short name at the end of a source page's address.",
     )
-    claimant = django_filters.CharFilter(lookup_expr="icontains")
+    claimant = django_filters.CharFilter(
+        label="Claimant",
+        method="filter_claimant",
+        help_text="A claimant's short name (the end of their page's address) or part of a name.",
+    )
     contested = django_filters.BooleanFilter(
         label="Contested only", method="filter_contested", widget=forms.CheckboxInput
     )
@@ -85,11 +89,32 @@ class ClaimFilterSet(django_filters.FilterSet):
             return queryset.none()
         return queryset.citing_source(source) if source else queryset
 
+    def filter_claimant(self, queryset, name, value):
+        if not value.strip():
+            return queryset
+        # A claimant's slug picks that claimant; other text, every claimant it names.
+        claimants = Claimant.objects.filter(slug=value.strip()) | Claimant.objects.named(value)
+        return queryset.filter(claimant__in=claimants.values("pk"))
+
     def filter_contested(self, queryset, name, value):
         return queryset.contested() if value else queryset
 
     def filter_recheck(self, queryset, name, value):
         return queryset.due_for_recheck() if value else queryset
+
+
+class ClaimantFilterSet(django_filters.FilterSet):
+    """The public list of claimants: by kind, and by name or another name."""
+
+    q = django_filters.CharFilter(label="Name", method="filter_name")
+    kind = django_filters.ChoiceFilter(choices=ClaimantKind.choices, empty_label="Any kind")
+
+    class Meta:
+        model = Claimant
+        fields = ["q", "kind"]
+
+    def filter_name(self, queryset, name, value):
+        return queryset.named(value) if value.strip() else queryset
 
 
 class ReviewFilterSet(django_filters.FilterSet):

@@ -152,6 +152,30 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(pk__in=cited.union(first))
 
 
+class ClaimantQuerySet(models.QuerySet):
+    def public(self) -> "ClaimantQuerySet":
+        """Claimants with a public page: those with a public claim (published, or withdrawn
+        with its page kept, which links to theirs)."""
+        from .models import Claim
+
+        return self.filter(Exists(Claim.objects.public().filter(claimant=OuterRef("pk"))))
+
+    def named(self, text: str) -> "ClaimantQuerySet":
+        """Claimants whose name or another name contains `text`, as typed or in any spelling
+        that differs only in dashes, case or spacing ("us-china" finds "US–China"). A
+        subquery, so a claimant known by several matching names comes once."""
+        from .models import Claimant, normalised_name
+
+        text, key = text.strip(), normalised_name(text)
+        matching = Claimant.objects.filter(
+            Q(name__icontains=text)
+            | Q(normalised__contains=key)
+            | Q(aliases__name__icontains=text)
+            | Q(aliases__normalised__contains=key)
+        )
+        return self.filter(pk__in=matching.values("pk"))
+
+
 class EvidenceQuerySet(models.QuerySet):
     def public(self) -> "EvidenceQuerySet":
         return self.filter(claim__state=ClaimState.PUBLISHED)

@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import QueryDict
 from rapidfuzz import fuzz, process
 
@@ -25,6 +33,8 @@ from .choices import (
 )
 from .models import (
     Claim,
+    Claimant,
+    ClaimantAlias,
     ClaimRelation,
     Correction,
     Evidence,
@@ -42,7 +52,7 @@ def claim_list_public() -> QuerySet[Claim]:
     """Newest verdicts first; counts and the contested flag come from the claims' summaries."""
     return (
         Claim.objects.published()
-        .select_related("summary")
+        .select_related("summary", "claimant")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
         .order_by("-graded_at", "-pk")
     )
@@ -55,7 +65,7 @@ def _with_everything_shown(
     figure: what its page, the API and the exports show, in a fixed number of queries."""
     relations = relations.select_related("from_claim", "to_claim")
     return claims.select_related(
-        "first_appeared_in__outlet", "summary", "figure__subject"
+        "first_appeared_in__outlet", "summary", "figure__subject", "claimant"
     ).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("name")),
         Prefetch(
@@ -202,6 +212,10 @@ def verdict_counts() -> list[dict]:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    return _by_verdict(counts)
+
+
+def _by_verdict(counts: dict[str, int]) -> list[dict]:
     return [
         {
             "verdict": verdict,
@@ -211,6 +225,45 @@ def verdict_counts() -> list[dict]:
         }
         for verdict in Verdict
     ]
+
+
+# -- claimants -------------------------------------------------------------------------------
+
+
+def claimant_list_public() -> QuerySet[Claimant]:
+    """Claimants with published claims, those with most first, each with `claim_count`."""
+    return (
+        Claimant.objects.annotate(
+            claim_count=Count("claims", filter=Q(claims__state=ClaimState.PUBLISHED))
+        )
+        .filter(claim_count__gt=0)
+        .order_by("-claim_count", "name", "pk")
+    )
+
+
+def claimant_detail_public() -> QuerySet[Claimant]:
+    """Claimants with a public page, with their other names."""
+    return Claimant.objects.public().prefetch_related(
+        Prefetch("aliases", queryset=ClaimantAlias.objects.order_by("name", "pk"))
+    )
+
+
+def claimant_records(claimant_ids: list[int]) -> dict[int, list[dict]]:
+    """Each claimant's record, as fact-checkers' report cards give it: how many of their
+    published claims carry each verdict, in the order of the scale. One query for any number
+    of claimants."""
+    counts: dict[int, dict[str, int]] = {pk: {} for pk in claimant_ids}
+    rows = (
+        Claim.objects.published()
+        .filter(claimant__in=claimant_ids)
+        .exclude(verdict="")
+        .values_list("claimant", "verdict")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for claimant_id, verdict, n in rows:
+        counts[claimant_id][verdict] = n
+    return {pk: _by_verdict(found) for pk, found in counts.items()}
 
 
 def claims_for_source_public(source, *, limit: int = 50) -> QuerySet[Claim]:
@@ -367,7 +420,7 @@ def _published_figures() -> QuerySet[Figure]:
 
 def conflicts_public() -> QuerySet[FigureConflict]:
     return FigureConflict.objects.published().select_related(
-        "figure__subject", "figure__claim", "other__claim"
+        "figure__subject", "figure__claim__claimant", "other__claim__claimant"
     )
 
 

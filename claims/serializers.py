@@ -104,6 +104,8 @@ class ClaimSerializer(serializers.ModelSerializer):
     confidence = GradeField(choices=Confidence.choices)
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     first_appeared_in = SourceBriefSerializer(allow_null=True)
+    claimant = serializers.CharField(source="claimant.name", read_only=True)
+    claimant_slug = serializers.SlugField(source="claimant.slug", read_only=True)
     is_contested = serializers.BooleanField(source="summary.is_contested", default=False)
     evidence = EvidenceSerializer(many=True)
     relations = serializers.SerializerMethodField()
@@ -120,6 +122,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "statement",
             "kind",
             "claimant",
+            "claimant_slug",
             "state",
             "verdict",
             "confidence",

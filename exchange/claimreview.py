@@ -12,8 +12,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localdate
 
-from claims.choices import VERDICT_SCALE, ClaimState, Stance, Verdict
-from claims.models import Claim
+from claims.choices import VERDICT_SCALE, ClaimantKind, ClaimState, Stance, Verdict
+from claims.models import Claim, Claimant
 from sources.models import Source
 from workbench.site import absolute
 
@@ -25,6 +25,13 @@ JSON_IN_HTML_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 def _organisation(name: str) -> dict[str, str]:
     return {"@type": "Organization", "name": name}
+
+
+def _author(claimant: Claimant) -> dict[str, str]:
+    """A person as a Person; organisations, publications and claimants not yet classified as
+    an Organization, as before claimants had kinds."""
+    kind = "Person" if claimant.kind == ClaimantKind.PERSON else "Organization"
+    return {"@type": kind, "name": claimant.name, "url": absolute(claimant.get_absolute_url())}
 
 
 def _creative_work(source: Source) -> dict[str, Any]:
@@ -45,7 +52,7 @@ def claim_review(claim: Claim) -> dict[str, Any] | None:
     claims, which must not appear as current fact-checks."""
     if claim.state != ClaimState.PUBLISHED or not claim.verdict:
         return None
-    item: dict[str, Any] = {"@type": "Claim", "author": _organisation(claim.claimant)}
+    item: dict[str, Any] = {"@type": "Claim", "author": _author(claim.claimant)}
     if claim.first_appeared_on:
         item["datePublished"] = claim.first_appeared_on.isoformat()
     if claim.first_appeared_in:

@@ -23,11 +23,13 @@ from claims.models import (
     FigureConflict,
     Review,
     Topic,
+    normalised_name,
 )
 from claims.services import (
     approval_refused,
     claim_summaries_build,
     claim_summary_refresh,
+    claimant_get_or_create,
     conflict_explain,
     correction_needed,
     correction_record,
@@ -150,6 +152,7 @@ class _ClaimImporter:
         self.now = timezone.now()
         self.report = ImportReport()
         self.topics: dict[str, int] = dict(Topic.objects.values_list("name", "pk"))
+        self.claimants: dict[str, int] = {}  # by normalised name
         self.relations: list[tuple[int, dict[str, str]]] = []
         self.explanations: list[tuple[Figure, dict[str, str]]] = []
         self.new_claim_ids: list[int] = []
@@ -216,7 +219,7 @@ class _ClaimImporter:
                     "slug": record["slug"] or next(slugs),
                     "statement": record["statement"],
                     "kind": record["kind"] or ClaimKind.FACT,
-                    "claimant": record["claimant"],
+                    "claimant_id": self._claimant_id(record["claimant"]),
                     "context": record["context"],
                     "first_appeared_in_id": source_ids[source_key(**_key_fields(first))]
                     if first
@@ -254,6 +257,14 @@ class _ClaimImporter:
         self.report.claims += len(claims)
         self.new_claim_ids += [claim["id"] for claim in claims]
         return claims
+
+    def _claimant_id(self, name: str) -> int:
+        """The claimant the file names, by name or alias in any spelling folded together, made
+        when the workbench has none; looked up once per import."""
+        key = normalised_name(name)
+        if key not in self.claimants:
+            self.claimants[key] = claimant_get_or_create(name=name, by=self.by).pk
+        return self.claimants[key]
 
     def _published(self, record: dict) -> bool:
         wanted = record["state"] in PUBLISHED_STATES

@@ -190,7 +190,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "slug": claim.slug,
         "statement": claim.statement,
         "kind": claim.kind,
-        "claimant": claim.claimant,
+        "claimant": claim.claimant.name,
         "topics": [topic.name for topic in claim.topics.all()],
         "context": claim.context,
         "first_appeared_in": (

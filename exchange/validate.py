@@ -16,6 +16,7 @@ from claims.choices import Bound, ClaimKind, ClaimState, Confidence, Rank, Subje
 from claims.models import (
     NORMALISED_FIELDS,
     Claim,
+    Claimant,
     ClaimRelation,
     Evidence,
     Figure,
@@ -24,6 +25,7 @@ from claims.models import (
     Subject,
     Topic,
 )
+from claims.models.claimant import NAME_TOO_LONG, NORMALISED_MAX_LENGTH, normalised_name
 from claims.services import publication_refused
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
@@ -157,7 +159,7 @@ def record_problems(record: dict[str, Any]) -> list[str]:
     """Everything wrong with a record, each in words an editor can act on."""
     checks: list[tuple[type[Model], str, str, str]] = [
         (Claim, "statement", record["statement"], "statement"),
-        (Claim, "claimant", record["claimant"], "claimant"),
+        (Claimant, "name", record["claimant"], "claimant"),
         (Claim, "kind", record["kind"] or ClaimKind.FACT, "kind"),
         (Claim, "first_appeared_locator", record["first_appeared_locator"], "locator"),
         (Claim, "first_appeared_on", record["first_appeared_on"], "first_appeared_on"),
@@ -183,6 +185,8 @@ def record_problems(record: dict[str, Any]) -> list[str]:
     for relation in record["relations"]:
         checks.append((ClaimRelation, "kind", relation["kind"], f"relation to {relation['claim']}"))
     problems = [_problem(*check) for check in checks]
+    if len(normalised_name(record["claimant"])) > NORMALISED_MAX_LENGTH:
+        problems.append(f"claimant: {NAME_TOO_LONG}")
     if not record["verdict"] and (record["rationale"] or record["confidence"]):
         problems.append("rationale and confidence need a verdict")
     problems += _workflow_problems(record)

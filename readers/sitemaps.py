@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from claims.models import Claim
+from claims.models import Claim, Claimant
 from sources.models import Source
 from workbench.site import SiteSitemap
 
@@ -26,6 +26,7 @@ class PublicPageSitemap(SiteSitemap):
             "figures:contested",
             "figures:chart",
             "sources:list",
+            "claimants:list",
             "corrections",
             "methodology",
         ]
@@ -42,3 +43,13 @@ class SourceSitemap(SiteSitemap):
 
     def lastmod(self, source: Source):
         return source.updated_at
+
+
+class ClaimantSitemap(SiteSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Claimant.objects.public().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, claimant: Claimant):
+        return claimant.updated_at

@@ -1,13 +1,14 @@
-"""The pages readers see: home, claim list and claim page, sources, the contested points and
-the figures chart, corrections and methodology. Thin: each reads through a selector of the app
-that owns the data and renders a template under templates/readers/."""
+"""The pages readers see: home, claim list and claim page, sources, claimants, the contested
+points and the figures chart, corrections and methodology. Thin: each reads through a
+selector of the app that owns the data and renders a template under templates/readers/."""
 
 from django.conf import settings
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
 
 from claims import selectors
 from claims.choices import VERDICT_SCALE, Verdict
-from claims.filtersets import ClaimFilterSet, FigureChartFilterSet
+from claims.filtersets import ClaimantFilterSet, ClaimFilterSet, FigureChartFilterSet
 from documents.selectors import quoted_copies
 from exchange.claimreview import BEST_RATING, WORST_RATING
 from sources import selectors as source_selectors
@@ -88,6 +89,48 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             claims=selectors.claims_for_source_public(self.object), **kwargs
+        )
+
+
+class ClaimantListView(PublicListView):
+    """Who made the published claims, those with most first, each with their record."""
+
+    filterset_class = ClaimantFilterSet
+    template_name = "readers/claimant_list.html"
+
+    def get_queryset(self):
+        return selectors.claimant_list_public()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        records = selectors.claimant_records([claimant.pk for claimant in context["object_list"]])
+        for claimant in context["object_list"]:
+            claimant.record = records[claimant.pk]
+        return context
+
+
+class ClaimantDetailView(ForgivingPaginationMixin, SingleObjectMixin, ListView):
+    """A claimant's page: their record by verdict, like a fact-checker's report card, and their
+    published claims, newest verdicts first, a page at a time."""
+
+    template_name = "readers/claimant_detail.html"
+    paginate_by = settings.WORKBENCH_PAGE_SIZE
+    page_cache_params = ("page",)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object(queryset=selectors.claimant_detail_public())
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.claim_list_public().filter(claimant=self.object)
+
+    def get_context_data(self, **kwargs):
+        record = selectors.claimant_records([self.object.pk])[self.object.pk]
+        return super().get_context_data(
+            claimant=self.object,
+            record=record,
+            graded=sum(line["count"] for line in record),
+            **kwargs,
         )
 
 

@@ -25,6 +25,7 @@ def restore_roles() -> None:
     for migration, roles in [
         ("claims.migrations.0002_roles", "ROLES"),
         ("figures.migrations.0002_editor_permissions", "EDITORS"),
+        ("claims.migrations.0014_editors_keep_claimants", "ROLES"),
         ("documents.migrations.0002_roles", "ROLES"),
     ]:
         roles = getattr(importlib.import_module(migration), roles)

@@ -12,11 +12,14 @@ from claims.choices import (
     Stance,
     Verdict,
 )
-from claims.models import Claim, ClaimRelation, Evidence, Figure, Review, Subject, Topic
+from claims.models import Claim, Claimant, ClaimRelation, Evidence, Figure, Review, Subject, Topic
 from claims.services import (
     claim_publish,
     claim_save,
     claim_summary_refresh,
+    claimant_find,
+    claimant_get_or_create,
+    claimant_save,
     evidence_add,
     figure_save,
     review_save,
@@ -87,6 +90,22 @@ class TopicFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"topic-{n}")
 
 
+class ClaimantFactory(factory.django.DjangoModelFactory):
+    """A claimant saved through the services; a name already known (in any spelling folded
+    together) gives the claimant that has it."""
+
+    class Meta:
+        model = Claimant
+
+    name = factory.Sequence(lambda n: f"Claimant {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, name, **fields):
+        return claimant_find(name) or claimant_save(
+            claimant=model_class(*args, name=name, **fields), by=None
+        )
+
+
 class ClaimFactory(factory.django.DjangoModelFactory):
     """A claim logged through the services, as a draft; with state=IN_REVIEW it is also graded
     (verdict, confidence, rationale) by `reviewer`, and with state=PUBLISHED approved by
@@ -101,7 +120,7 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     statement = factory.Sequence(lambda n: f"Model {n} has {n} billion parameters.")
     slug = factory.Sequence(lambda n: f"model-{n}-parameters")
     kind = ClaimKind.FIGURE
-    claimant = "A developer"
+    claimant = factory.SubFactory(ClaimantFactory, name="A developer")  # or give a name
     first_appeared_in = factory.SubFactory(SourceFactory)
     first_appeared_locator = "Table 1"
 
@@ -119,6 +138,8 @@ class ClaimFactory(factory.django.DjangoModelFactory):
         located_evidence=True,
         **fields,
     ):
+        if isinstance(fields.get("claimant"), str):
+            fields["claimant"] = claimant_get_or_create(name=fields["claimant"])
         claim = claim_save(claim=model_class(*args, **fields), by=None)
         # Nothing is published without evidence: a claim comes with the source it first appeared
         # in, located, unless asked not to.

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from claims.filtersets import ClaimFilterSet
 from claims.models import Claim, Evidence
 from sources.filtersets import SourceFilterSet
-from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory
+from tests.factories import ClaimantFactory, ClaimFactory, PublishedClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_corrections_and_home_survive_any_query(client, some_data, page):
 @examples
 @given(slug=nasty_text)
 def test_detail_pages_answer_404_for_unknown_slugs(client, some_data, slug):
-    for prefix in ("/claims/", "/sources/"):
+    for prefix in ("/claims/", "/sources/", "/claimants/"):
         address = prefix + slug.replace("/", "") + "/"
         status = client.get(address).status_code
         # "#" or "?" in the text ends the path: a redirect to the address with its slash; what
@@ -104,6 +104,8 @@ def test_claim_form_saves_all_or_nothing(client, editor, statement, claimant, lo
     from tests.admin_forms import inline_post
 
     source = SourceFactory()
+    # The claimant is chosen (a key): a real one, or whatever text was typed instead of one.
+    claimant = ClaimantFactory(name="A lab").pk if len(claimant) % 2 else claimant
     client.force_login(editor)
     url = reverse("admin:claims_claim_add")
     before = (Claim.objects.count(), Evidence.objects.count())
@@ -140,6 +142,7 @@ NULL_ADDRESSES = [
         f"/admin/{model}/?state__exact=x%00"
         for model in [
             "claims/claim",
+            "claims/claimant",
             "claims/evidence",
             "claims/claimrelation",
             "claims/review",

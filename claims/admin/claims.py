@@ -98,8 +98,9 @@ class ClaimAdmin(HistoryAdmin):
         "topics",
     ]
     list_select_related = ["first_appeared_in", "assignee"]
-    search_fields = ["statement", "claimant", "slug"]
-    autocomplete_fields = ["first_appeared_in", "topics"]
+    search_fields = ["statement", "claimant__name", "slug"]
+    # A claimant not yet known is added from here, with the "+" beside the field.
+    autocomplete_fields = ["claimant", "first_appeared_in", "topics"]
     date_hierarchy = "created_at"
     readonly_fields = [
         "state",

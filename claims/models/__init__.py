@@ -1,5 +1,6 @@
 """A claim, the evidence and counter-claims around it, its gradings and corrections
-(claim.py), and the number it states (figure.py)."""
+(claim.py), who makes claims
+(claimant.py), and the number it states (figure.py)."""
 
 from .claim import (
     COMMENT_MAX_LENGTH,
@@ -16,6 +17,7 @@ from .claim import (
     ReviewComment,
     Topic,
 )
+from .claimant import NAME_MAX_LENGTH, Claimant, ClaimantAlias, normalised_name
 from .figure import NORMALISED_FIELDS, Figure, FigureConflict, Subject
 
 __all__ = [
@@ -23,9 +25,12 @@ __all__ = [
     "QUOTE_MAX_LENGTH",
     "COMMENT_MAX_LENGTH",
     "EXCERPT_MAX_LENGTH",
+    "NAME_MAX_LENGTH",
     "NORMALISED_FIELDS",
     "STATEMENT_MAX_LENGTH",
     "Claim",
+    "Claimant",
+    "ClaimantAlias",
     "ClaimRelation",
     "ClaimSummary",
     "Correction",
@@ -36,4 +41,5 @@ __all__ = [
     "ReviewComment",
     "Subject",
     "Topic",
+    "normalised_name",
 ]

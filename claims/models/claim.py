@@ -28,6 +28,7 @@ from ..querysets import (
     RelationQuerySet,
     ReviewQuerySet,
 )
+from .claimant import Claimant
 
 STATEMENT_MAX_LENGTH = 300
 EXCERPT_MAX_LENGTH = 1000
@@ -55,7 +56,12 @@ class Claim(models.Model):
     )
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=10, choices=ClaimKind.choices, default=ClaimKind.FACT)
-    claimant = models.CharField(max_length=200, help_text="Who asserts the claim.")
+    claimant = models.ForeignKey(
+        Claimant,
+        on_delete=models.PROTECT,
+        related_name="claims",
+        help_text="Who asserts the claim.",
+    )
     first_appeared_in = models.ForeignKey(
         Source,
         on_delete=models.PROTECT,

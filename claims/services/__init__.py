@@ -1,12 +1,23 @@
-"""Write workflows for claims, one module per kind of thing written: claims, evidence,
-relations, reviews (grading and approval), corrections (the rule for public changes), figures
-and search summaries. Admin, API, commands, history revert and imports all write through these;
-this package gathers them so that callers need not know which module holds a workflow.
+"""Write workflows for claims, one module per kind of thing written: claims, claimants,
+evidence, relations, reviews (grading and approval), corrections (the rule for public
+changes), figures and search summaries. Admin, API, commands, history revert and imports all
+write through these; this package gathers them so that callers need not know which module
+holds a workflow.
 
 Every write saves model instances one by one, so each leaves a history record; nothing here uses
 QuerySet.update() or bulk_update() on a tracked model (the summaries are not tracked).
 """
 
+from .claimants import (
+    claimant_alias_delete,
+    claimant_alias_save,
+    claimant_delete,
+    claimant_find,
+    claimant_get_or_create,
+    claimant_merge,
+    claimant_name_taken,
+    claimant_save,
+)
 from .claims import (
     MATERIAL_FIELDS,
     WORKFLOW_FIELDS,
@@ -73,6 +84,14 @@ __all__ = [
     "claim_summaries_refresh_for_sources",
     "claim_summary_refresh",
     "claim_withdraw",
+    "claimant_alias_delete",
+    "claimant_alias_save",
+    "claimant_delete",
+    "claimant_find",
+    "claimant_get_or_create",
+    "claimant_merge",
+    "claimant_name_taken",
+    "claimant_save",
     "comment_add",
     "conflict_explain",
     "correction_missing",

@@ -13,7 +13,8 @@ from workbench.fields import field_defaults
 from workbench.slugs import unique_slug
 
 from ..choices import ClaimKind, ClaimState
-from ..models import Claim, Topic
+from ..models import Claim, Claimant, Topic
+from .claimants import claimant_get_or_create
 from .common import claim_write
 from .corrections import correction_record, correction_require
 from .notifications import notify_assigned
@@ -32,7 +33,7 @@ WORKFLOW_NOT_EDITABLE = (
 # Edits to these change what a published claim says, so they are corrections.
 MATERIAL_FIELDS = (
     "statement",
-    "claimant",
+    "claimant_id",
     "kind",
     "context",
     "first_appeared_in_id",
@@ -128,7 +129,7 @@ def claim_save(
 def claim_log(
     *,
     statement: str,
-    claimant: str,
+    claimant: Claimant | str,
     by: AbstractBaseUser | None,
     kind: str = ClaimKind.FACT,
     first_appeared_in: Source | None = None,
@@ -139,6 +140,9 @@ def claim_log(
     recheck_due: datetime.date | None = None,
     slug: str = "",
 ) -> Claim:
+    """Log a new claim as a draft; `claimant` may be given by name (or alias)."""
+    if isinstance(claimant, str):
+        claimant = claimant_get_or_create(name=claimant, by=by)
     claim = claim_save(
         claim=Claim(
             statement=statement,

@@ -8,7 +8,15 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from ..choices import STANCES_AGAINST, STANCES_FOR, ClaimState, RelationKind
-from ..models import Claim, ClaimRelation, ClaimSummary, Evidence, Review
+from ..models import (
+    Claim,
+    Claimant,
+    ClaimantAlias,
+    ClaimRelation,
+    ClaimSummary,
+    Evidence,
+    Review,
+)
 from ..querysets import SEARCH_CONFIG, SEARCH_VECTOR
 
 SUMMARY_FIELDS = [
@@ -19,6 +27,18 @@ SUMMARY_FIELDS = [
     "claimant",
     "body",
 ]
+
+
+def claimant_names(claimant_ids: Iterable[int]) -> dict[int, str]:
+    """What search knows of each claimant: its name, then its aliases (other spellings,
+    translations, names in other scripts), one a line."""
+    names = defaultdict(list)
+    for pk, name in Claimant.objects.filter(pk__in=claimant_ids).values_list("pk", "name"):
+        names[pk].append(name)
+    aliases = ClaimantAlias.objects.filter(claimant_id__in=names).order_by("claimant_id", "id")
+    for pk, name in aliases.values_list("claimant_id", "name"):
+        names[pk].append(name)
+    return {pk: "\n".join(texts) for pk, texts in names.items()}
 
 
 def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -> None:
@@ -36,7 +56,7 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
         published = Review.objects.published().filter(claim_id__in=batch).order_by("id")
         for claim_id, rationale in published.values_list("claim_id", "rationale"):
             texts[claim_id].append(rationale)
-        claims = (
+        claims = list(
             Claim.objects.filter(pk__in=batch)
             .with_contested()
             .annotate(
@@ -47,6 +67,7 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
                 "pk", "is_contested", "n_for", "n_against", "statement", "claimant", "context"
             )
         )
+        names = claimant_names({claimant_id for *_, claimant_id, _ in claims})
         ClaimSummary.objects.bulk_create(
             [
                 ClaimSummary(
@@ -55,7 +76,7 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
                     evidence_for=n_for,
                     evidence_against=n_against,
                     statement=statement,
-                    claimant=claimant,
+                    claimant=names[claimant],
                     body="\n".join(filter(None, [context, *texts[pk]])),
                 )
                 for pk, contested, n_for, n_against, statement, claimant, context in claims
@@ -86,9 +107,18 @@ FROM (
                                                   THEN r.to_claim_id ELSE r.from_claim_id END
                WHERE r.kind = %(counter)s AND o.state = %(published)s
                  AND (r.from_claim_id = c.id OR r.to_claim_id = c.id)),
-           COALESCE(e.n_for, 0), COALESCE(e.n_against, 0), c.statement, c.claimant,
+           COALESCE(e.n_for, 0), COALESCE(e.n_against, 0), c.statement,
+           concat_ws(E'\\n', cl.name, al.names),
            concat_ws(E'\\n', NULLIF(c.context, ''), e.body, rv.body)
     FROM claims_claim c
+    JOIN claims_claimant cl ON cl.id = c.claimant_id
+    LEFT JOIN (
+        SELECT claimant_id, string_agg(name, E'\\n' ORDER BY id) AS names
+        FROM claims_claimantalias
+        WHERE claimant_id IN (
+            SELECT claimant_id FROM claims_claim WHERE id BETWEEN %(low)s AND %(high)s)
+        GROUP BY claimant_id
+    ) al ON al.claimant_id = c.claimant_id
     LEFT JOIN (
         SELECT ev.claim_id,
                count(*) FILTER (WHERE ev.stance = ANY(%(for)s)) AS n_for,

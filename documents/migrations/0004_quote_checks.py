@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0012_evidence_quote'),
+        ('claims', '0016_evidence_quote'),
         ('documents', '0003_sentences'),
     ]
 

@@ -7,7 +7,7 @@ from claims.admin.review_screen import opened_now
 from claims.choices import ClaimState, RelationKind, Stance, Verdict
 from claims.models import Claim
 from tests.admin_forms import approve, inline_post
-from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory
+from tests.factories import ClaimantFactory, ClaimFactory, PublishedClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def test_editor_logs_a_claim_with_evidence_a_counter_claim_and_a_grading(client,
             "statement": "China can no longer buy data-centre GPUs.",
             "slug": "china-can-no-longer-buy-gpus",
             "kind": "fact",
-            "claimant": "The essay's author",
+            "claimant": ClaimantFactory(name="The essay's author").pk,
             "first_appeared_in": source.pk,
             "first_appeared_locator": "section 2",
         },
@@ -52,7 +52,14 @@ def test_editor_logs_a_claim_with_evidence_a_counter_claim_and_a_grading(client,
 def test_an_over_long_statement_is_refused_in_admin_with_the_limit(client, editor):
     client.force_login(editor)
     data = inline_post(
-        client, ADD_URL, {"statement": "x" * 400, "slug": "long", "kind": "fact", "claimant": "X"}
+        client,
+        ADD_URL,
+        {
+            "statement": "x" * 400,
+            "slug": "long",
+            "kind": "fact",
+            "claimant": ClaimantFactory(name="X").pk,
+        },
     )
     response = client.post(ADD_URL, data)
     assert response.status_code == 200

@@ -11,6 +11,7 @@ from claims.choices import Stance
 from claims.models import Evidence, Figure
 from tests.admin_forms import inline_post
 from tests.factories import (
+    ClaimantFactory,
     ClaimFactory,
     EvidenceFactory,
     FigureFactory,
@@ -125,7 +126,10 @@ def test_text_no_page_can_show_is_refused_in_the_claim_form(client, editor, text
     client.force_login(editor)
     url = reverse("admin:claims_claim_add")
     response = client.post(
-        url, inline_post(client, url, {"statement": text, "claimant": "BAAI", "kind": "fact"})
+        url,
+        inline_post(
+            client, url, {"statement": text, "claimant": ClaimantFactory().pk, "kind": "fact"}
+        ),
     )
     assert response.status_code == 200
     assert "invisible control character" in response.content.decode()
@@ -173,7 +177,10 @@ def test_non_characters_of_every_plane_are_refused(client, editor, text):
     client.force_login(editor)
     url = reverse("admin:claims_claim_add")
     response = client.post(
-        url, inline_post(client, url, {"statement": text, "claimant": "BAAI", "kind": "fact"})
+        url,
+        inline_post(
+            client, url, {"statement": text, "claimant": ClaimantFactory().pk, "kind": "fact"}
+        ),
     )
     assert "invisible control character" in response.content.decode()
 
@@ -184,7 +191,9 @@ def test_non_characters_of_every_plane_are_refused(client, editor, text):
 def test_huge_keys_in_the_claim_form_are_form_errors(client, editor, field, value):
     client.force_login(editor)
     url = reverse("admin:claims_claim_add")
-    data = inline_post(client, url, {"statement": "S.", "claimant": "C", "kind": "fact"})
+    data = inline_post(
+        client, url, {"statement": "S.", "claimant": ClaimantFactory().pk, "kind": "fact"}
+    )
     data[field] = value
     assert client.post(url, data).status_code == 200
 

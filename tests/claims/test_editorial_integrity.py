@@ -152,7 +152,7 @@ def test_admin_refuses_a_published_edit_without_a_note_and_logs_one_with_it(
     fields = {
         "statement": "BaGuaLu could scale to 174 trillion parameters.",
         "kind": bagualu.kind,
-        "claimant": bagualu.claimant,
+        "claimant": bagualu.claimant_id,
         "first_appeared_in": bagualu.first_appeared_in_id,
         "first_appeared_locator": bagualu.first_appeared_locator,
         "expected_version": bagualu.version,

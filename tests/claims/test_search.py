@@ -10,7 +10,13 @@ from claims.models import Claim
 from claims.selectors import similar_claims
 from readers.templatetags.readers_extras import highlight
 from sources.services import source_save
-from tests.factories import ClaimFactory, EvidenceFactory, PublishedClaimFactory, SourceFactory
+from tests.factories import (
+    ClaimantFactory,
+    ClaimFactory,
+    EvidenceFactory,
+    PublishedClaimFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +131,7 @@ def test_admin_hint_lists_near_duplicates_and_records_the_ticked_one(client, edi
             "statement": "BaGuaLu has 174T parameters.",
             "slug": "bagualu-174t",
             "kind": "figure",
-            "claimant": "Press",
+            "claimant": ClaimantFactory(name="Press").pk,
         },
     )
     data["duplicate_of"] = [original.pk]

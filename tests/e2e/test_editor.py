@@ -31,7 +31,8 @@ def test_editor_logs_grades_and_submits_a_second_editor_approves_then_a_correcti
     page.fill("#id_statement", STATEMENT)
     page.keyboard.press("Tab")
     expect(page.locator("#id_slug")).not_to_have_value("")  # made from the statement as typed
-    page.fill("#id_claimant", "BAAI, as reported by IEEE Spectrum")
+    # A claimant is found under a spelling of its name, as typed.
+    pick_autocomplete(page, "id_claimant", "ieee spectrum", "IEEE Spectrum")
     page.select_option("#id_kind", "figure")
     page.fill("#id_first_appeared_locator", "paragraph 4")  # typed once: the evidence row takes it
     page.fill(

@@ -65,7 +65,11 @@ def test_a_published_claim_page_carries_what_google_requires_of_a_claim_review(c
     }
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
-    assert item["author"] == {"@type": "Organization", "name": "The developer"}
+    assert item["author"] == {
+        "@type": "Organization",
+        "name": "The developer",
+        "url": settings.WORKBENCH_SITE_URL + claim.claimant.get_absolute_url(),
+    }
     assert item["datePublished"] == "2021-06-01"
     assert item["firstAppearance"] == {
         "@type": "CreativeWork",

@@ -9,6 +9,7 @@ from claims import services
 from claims.choices import ClaimState, Verdict
 from claims.models import (
     Claim,
+    Claimant,
     ClaimRelation,
     Correction,
     Evidence,
@@ -186,6 +187,7 @@ ROLES = ["anonymous", "nobody", "editor", "curator", "superuser"]
 MODELS = [
     Topic,
     Claim,
+    Claimant,
     Evidence,
     ClaimRelation,
     Review,
@@ -199,14 +201,24 @@ MODELS = [
 ]
 # Who may revert each model: exactly those who may change it by hand.
 MAY_REVERT = {
-    "editor": {Topic, Claim, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
+    "editor": {Topic, Claim, Claimant, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
     "curator": {Outlet, Source},
-    "superuser": {Topic, Claim, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
+    "superuser": {
+        Topic,
+        Claim,
+        Claimant,
+        Evidence,
+        ClaimRelation,
+        Outlet,
+        Source,
+        Subject,
+        Figure,
+    },
 }
 # Who may look at the history (view permission).
 MAY_VIEW = {
     "editor": set(MODELS) - {Correction},  # corrections are read on the claim's page
-    "curator": {Outlet, Source, Claim, Evidence, Snapshot},
+    "curator": {Outlet, Source, Claim, Claimant, Evidence, Snapshot},
     "superuser": set(MODELS),
 }
 # FigureConflict is found by the workbench: explaining one is a change, but an old explanation
@@ -253,6 +265,9 @@ def world(editor, second_editor):
     subject = figure.subject
     subject.developers = "Huawei"
     subject.save()
+    claimant = claim.claimant
+    claimant.description = "The developer of PanGu-α."
+    services.claimant_save(claimant=claimant, by=editor)
     # A copy of a document is never changed: its history holds its taking, and nobody reverts.
     snapshot = snapshot_take(
         source=source, name="pasted", content=b"The text.", by=editor, pasted=True
@@ -269,6 +284,7 @@ def world(editor, second_editor):
         Source: source,
         Subject: subject,
         Figure: figure,
+        Claimant: claimant,
         FigureConflict: conflict,
     }
 
@@ -324,9 +340,19 @@ def test_revert_by_role(client, world, role, model):
 
 # Who may restore a deleted row of each model: exactly those who may add one by hand.
 MAY_RESTORE = {
-    "editor": {Topic, Claim, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
+    "editor": {Topic, Claim, Claimant, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
     "curator": {Outlet, Source},
-    "superuser": {Topic, Claim, Evidence, ClaimRelation, Outlet, Source, Subject, Figure},
+    "superuser": {
+        Topic,
+        Claim,
+        Claimant,
+        Evidence,
+        ClaimRelation,
+        Outlet,
+        Source,
+        Subject,
+        Figure,
+    },
 }
 
 
@@ -335,6 +361,7 @@ UNREFERENCED = {
     Outlet: lambda: OutletFactory(name="A deleted outlet"),
     Source: lambda: source_save(source=Source(title="A deleted report"), by=None),
     Subject: lambda: SubjectFactory(name="A deleted model"),
+    Claimant: lambda: services.claimant_save(claimant=Claimant(name="A deleted claimant"), by=None),
 }
 
 

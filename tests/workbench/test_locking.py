@@ -20,7 +20,7 @@ def test_a_save_based_on_an_old_version_is_refused_with_who_and_what(editor, sec
 
     theirs.statement = "Wu Dao 3.0 is a family of small models."
     services.claim_save(claim=theirs, by=second_editor, expected_version=opened)
-    mine.claimant = "IEEE Spectrum"
+    mine.claimant = services.claimant_get_or_create(name="IEEE Spectrum")
     with pytest.raises(EditConflict) as conflict:
         services.claim_save(claim=mine, by=editor, expected_version=opened)
 
@@ -28,7 +28,10 @@ def test_a_save_based_on_an_old_version_is_refused_with_who_and_what(editor, sec
     assert "second-editor saved this claim" in message
     assert "statement" in message
     mine.refresh_from_db()
-    assert (mine.statement, mine.claimant) == ("Wu Dao 3.0 is a family of small models.", "IEEE")
+    assert (mine.statement, mine.claimant.name) == (
+        "Wu Dao 3.0 is a family of small models.",
+        "IEEE",
+    )
 
 
 def change_form(client, user, url):
@@ -38,9 +41,9 @@ def change_form(client, user, url):
 
 @pytest.mark.parametrize("kind", ["claim", "source"])
 def test_second_editor_in_admin_is_refused_with_what_changed(client, editor, second_editor, kind):
-    obj = ClaimFactory(claimant="BAAI") if kind == "claim" else SourceFactory(authors="Ding")
+    obj = ClaimFactory(context="BAAI") if kind == "claim" else SourceFactory(authors="Ding")
     url = reverse(f"admin:{obj._meta.app_label}_{kind}_change", args=[obj.pk])
-    field = "claimant" if kind == "claim" else "authors"
+    field = "context" if kind == "claim" else "authors"
     first = change_form(client, editor, url)
     second = change_form(client, second_editor, url)
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0011_review_thread'),
+        ('claims', '0015_review_thread'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0010_claim_assignee'),
+        ('claims', '0014_editors_keep_claimants'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
