@@ -95,7 +95,8 @@ class Sentence(models.Model):
         """The figure it gives, as readers would read it: "parameters: 1.75 × 10¹² parameters"."""
         if not self.quantity:
             return ""
-        return f"{self.get_quantity_display().lower()}: {format_number(self.value)} {self.unit}".strip()
+        amount = f"{format_number(self.value)} {self.unit}".strip()
+        return f"{self.get_quantity_display().lower()}: {amount}"
 
 
 class QuoteCheck(models.Model):
