@@ -21,7 +21,8 @@ ORIGINAL = "BaGuaLu has 174 trillion parameters in its largest version."
 
 def new_claim(client, editor, inlines=None, **fields):
     client.force_login(editor)
-    typed = {"statement": "Yuan 1.0 was trained on 180 billion tokens.", "claimant": "Inspur"}
+    inspur = services.claimant_get_or_create(name="Inspur")
+    typed = {"statement": "Yuan 1.0 was trained on 180 billion tokens.", "claimant": inspur.pk}
     return inline_post(client, ADD, {"kind": "fact", **typed, **fields}, inlines)
 
 
@@ -70,7 +71,8 @@ def test_a_claim_worded_differently_or_unchanged_is_not_asked_about(client, edit
     ClaimFactory(statement=ORIGINAL)
     assert client.post(ADD, new_claim(client, editor, slug="other")).status_code == 302
     twin = ClaimFactory(statement=ORIGINAL.replace("174", "174.0"), claimant="Press")
-    data = inline_post(client, change_url(twin), {"claimant": "The press"})
+    press = services.claimant_get_or_create(name="The press")
+    data = inline_post(client, change_url(twin), {"claimant": press.pk})
     assert client.post(change_url(twin), data).status_code == 302  # the statement is as it was
 
 
