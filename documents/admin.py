@@ -181,7 +181,7 @@ class SnapshotAdmin(HistoryAdmin):
 
 
 @admin.register(QuoteCheck)
-class QuoteCheckAdmin(admin.ModelAdmin):
+class QuoteCheckAdmin(HistoryAdmin):
     """Quotes whose words changed or went in a newer copy of their source: for editors to
     look at, and re-quote or re-locate. Checked by the task worker; never edited here."""
 

@@ -101,8 +101,8 @@ class Sentence(models.Model):
 
 class QuoteCheck(models.Model):
     """What became of an evidence item's quote: whether its words are in the copy it names,
-    and in the newest copy of its source. Rebuilt by documents.services.quote_check(); never
-    edited, so not in the history (the evidence and the copies are)."""
+    and in the newest copy of its source. Written only by documents.services.quote_check(), with
+    its history: when a quote was found, changed or lost."""
 
     evidence = models.OneToOneField(Evidence, on_delete=models.CASCADE, related_name="quote_check")
     # The copy the quote names, when it is kept; its date is what readers are shown.
@@ -117,6 +117,8 @@ class QuoteCheck(models.Model):
     paragraph_number = models.PositiveIntegerField(null=True, blank=True)
     now_reads = models.TextField(blank=True)  # the passage found in its place, when changed
     checked_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         indexes = [models.Index(fields=["status"])]

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from claims.models import Evidence, Subject
+from claims.models import Claim, Evidence, Subject
 
 from .anchors import locator_of, quote_of
 from .checkworthy import REASON_LABELS
@@ -95,3 +95,21 @@ def quoted_copies(evidence: list[Evidence]) -> None:
 def quotes_to_look_at() -> QuerySet[QuoteCheck]:
     """Quotes whose words changed or are gone in the newest copy of their source."""
     return QuoteCheck.objects.exclude(status=QuoteStatus.FOUND)
+
+
+def quotes_public() -> QuerySet[QuoteCheck]:
+    """Quotes readers see: of published claims' evidence, found in the copy they name."""
+    return (
+        QuoteCheck.objects.filter(
+            in_quoted_copy=True, evidence__claim__in=Claim.objects.published()
+        )
+        .select_related("evidence__claim", "quoted_copy__source")
+        .order_by("pk")
+    )
+
+
+def snapshots_for_reader(user) -> QuerySet[Snapshot]:
+    snapshots = Snapshot.objects.select_related("source").order_by("pk")
+    if user.has_perm("documents.view_snapshot"):
+        return snapshots
+    return snapshots.filter(pk__in=quotes_public().values("quoted_copy"))

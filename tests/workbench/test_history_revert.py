@@ -20,8 +20,8 @@ from claims.models import (
     Topic,
 )
 from claims.services import conflict_explain
-from documents.models import Snapshot
-from documents.services import snapshot_take
+from documents.models import QuoteCheck, Snapshot
+from documents.services import quote_check, snapshot_take
 from sources.choices import Reliability
 from sources.models import Outlet, Source
 from sources.services import source_save
@@ -198,6 +198,7 @@ MODELS = [
     Figure,
     FigureConflict,
     Snapshot,
+    QuoteCheck,
 ]
 # Who may revert each model: exactly those who may change it by hand.
 MAY_REVERT = {
@@ -272,8 +273,13 @@ def world(editor, second_editor):
     snapshot = snapshot_take(
         source=source, name="pasted", content=b"The text.", by=editor, pasted=True
     )
+    # Nor is what became of a quote, which the worker finds out.
+    evidence.quote, evidence.quote_copy = "The text.", snapshot.sha256
+    services.evidence_save(evidence=evidence, by=editor)
+    quote_checked = quote_check(evidence)
     return {
         Snapshot: snapshot,
+        QuoteCheck: quote_checked,
         Topic: topic,
         Claim: claim,
         Evidence: evidence,
