@@ -108,6 +108,7 @@ class CommentKind(models.TextChoices):
 
     COMMENT = "comment", "Comment"
     SENT_BACK = "sent_back", "Sent back"
+    REVISED = "revised", "Revised"
 
 
 class Stance(models.TextChoices):

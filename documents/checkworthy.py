@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claims.choices import Bound, Quantity
-from claims.units import stated_numbers
+from claims.units import split_scale, stated_numbers
 
 FIGURE, COMPARISON, ATTRIBUTION = "figure", "comparison", "attribution"
 REASON_LABELS = {
@@ -84,11 +84,35 @@ _ATTRIBUTION = re.compile(
 
 @dataclass(frozen=True)
 class FigureGuess:
+    """A figure as the sentence gives it: "175 billion parameters" is 175 "billion parameters"
+    (a Chinese scale, 万 or 亿, is applied: the figure's units have no such word)."""
+
     quantity: str
     value: float
     unit: str
     bound: str
     text: str  # the words it was read from
+
+    @property
+    def counted(self) -> float:
+        """In the quantity's counting unit: 1.75e11 for 175 billion parameters."""
+        return self.value * split_scale(self.unit)[0]
+
+
+_WRITTEN = re.compile(
+    r"^(?P<number>[\d,]+(?:\.\d+)?)[\s-]?(?P<word>thousand|million|billion|trillion|bn|k|m|b|t)$",
+    re.I,
+)
+_SCALE_WORDS = {"k": "thousand", "m": "million", "b": "billion", "bn": "billion", "t": "trillion"}
+
+
+def _as_given(number, unit: str) -> tuple[float, str]:
+    """The number and unit as the sentence writes them, the scale word moved into the unit."""
+    written = _WRITTEN.match(number.text)
+    if not written or not unit:
+        return number.value, unit
+    word = written["word"].lower()
+    return float(written["number"].replace(",", "")), f"{_SCALE_WORDS.get(word, word)} {unit}"
 
 
 def sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -112,26 +136,23 @@ def figure_in(sentence: str) -> FigureGuess | None:
         at = sentence.find(number.text)
         after = sentence[at + len(number.text) : at + len(number.text) + 60]
         before = sentence[max(0, at - 4) : at]
+        found = None
         if _CURRENCY_BEFORE.search(before):
-            return FigureGuess(
-                Quantity.INVESTMENT,
-                number.value,
-                "USD" if "$" in before else "CNY",
-                _bound(sentence, at),
-                number.text,
-            )
-        for quantity, pattern in _UNIT_AFTER:
+            found = Quantity.INVESTMENT, "USD" if "$" in before else "CNY", number.text
+        for quantity, pattern in [] if found else _UNIT_AFTER:
             if quantity == Quantity.PARAMETERS and not number.scaled and "参数" not in after:
                 continue  # "a 3 model": only "7B model", "70亿参数" count parameters this way
             if match := pattern.match(after):
-                unit = _unit(quantity, match[0])
-                return FigureGuess(
-                    quantity, number.value, unit, _bound(sentence, at), number.text + match[0]
-                )
-        for quantity, pattern in _NAMED_BEFORE:
+                found = quantity, _unit(quantity, match[0]), number.text + match[0]
+                break
+        for quantity, pattern in [] if found else _NAMED_BEFORE:
             if number.scaled and pattern.search(sentence[max(0, at - 16) : at]):
-                unit = _BASE_UNIT[quantity]
-                return FigureGuess(quantity, number.value, unit, _bound(sentence, at), number.text)
+                found = quantity, _BASE_UNIT[quantity], number.text
+                break
+        if found:
+            quantity, unit, text = found
+            value, unit = _as_given(number, unit)
+            return FigureGuess(quantity, value, unit, _bound(sentence, at), text)
     return None
 
 

@@ -48,4 +48,4 @@ def _same(guess, expected) -> bool:
     if guess is None or expected is None:
         return False
     quantity, value = expected
-    return guess.quantity == quantity and math.isclose(guess.value, value, rel_tol=0.01)
+    return guess.quantity == quantity and math.isclose(guess.counted, value, rel_tol=0.01)

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from claims.choices import ClaimKind
 from claims.models import Claim, Evidence, Subject
 
 from .anchors import locator_of, quote_of
@@ -67,6 +68,7 @@ def claim_form_filled_from(sentence: Sentence) -> dict[str, str]:
     }
     if sentence.quantity:
         filled |= {
+            "kind": ClaimKind.FIGURE,
             "figure_quantity": sentence.quantity,
             "figure_value": f"{sentence.value:g}",
             "figure_unit": sentence.unit,

@@ -1,6 +1,8 @@
 """Taking a snapshot of a source's document. Snapshots are only ever added: a new copy of a
 document is a new copy beside the old ones."""
 
+import math
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -9,7 +11,7 @@ from django_tasks import task
 
 from claims.models import Claim, Evidence, Figure
 from claims.selectors import similar_claims_for_each
-from claims.units import UnknownUnit, normalise
+from claims.units import UnknownUnit, normalise, stated_numbers
 from sources.models import Source
 
 from .anchors import Quote, find
@@ -86,11 +88,25 @@ def snapshot_mark_sentences(snapshot: Snapshot) -> list[Sentence]:
             found.append(sentence)
     alike = similar_claims_for_each([sentence.text for sentence in found], limit=1)
     for sentence, claims in zip(found, alike, strict=True):
-        if claims and claims[0].similarity >= SAME_CLAIM_SIMILARITY:
+        if (
+            claims
+            and claims[0].similarity >= SAME_CLAIM_SIMILARITY
+            and _same_numbers(sentence.text, claims[0].statement)
+        ):
             sentence.matched_claim, sentence.matched_by = claims[0], MatchKind.TEXT
         elif sentence.quantity and (claim := _claim_with_figure(sentence)):
             sentence.matched_claim, sentence.matched_by = claim, MatchKind.FIGURE
     return Sentence.objects.bulk_create(found)
+
+
+def _same_numbers(sentence: str, statement: str) -> bool:
+    """Worded alike is not enough when both give figures: "260 billion parameters" is not the
+    claim about "375 billion tokens". True when either gives none, or they share one."""
+    ours = [n.value for n in stated_numbers(sentence) if n.scaled]
+    theirs = [n.value for n in stated_numbers(statement) if n.scaled]
+    if not ours or not theirs:
+        return True
+    return any(math.isclose(a, b, rel_tol=SAME_FIGURE_TOLERANCE) for a in ours for b in theirs)
 
 
 def _claim_with_figure(sentence: Sentence) -> Claim | None:

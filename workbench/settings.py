@@ -112,6 +112,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The task worker writes beside the web server: a write-ahead log lets readers and one
+    # writer work at once, and IMMEDIATE transactions wait for the write lock instead of
+    # failing with "database is locked" when a read turns into a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
     # Tests on SQLite use a file, not memory: the browser tests' live server answers requests
     # in several threads, and an in-memory database would be one connection shared by all.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -19,7 +19,7 @@ from workbench.locking import VersionedFormMixin
 from workbench.unstorable import KeysOnlyModelMultipleChoiceField, refuse_unshowable
 
 from .. import services
-from ..choices import RelationKind
+from ..choices import CommentKind, RelationKind
 from ..models import (
     Claim,
     ClaimRelation,
@@ -259,6 +259,31 @@ class RelationInline(SafeInputMixin, admin.TabularInline):
     verbose_name_plural = "relations to other claims (a counter-claim shows on both pages)"
 
 
+class PendingReviewForm(forms.ModelForm):
+    # On the author's own grading after a second editor sent it back: saving the claim page
+    # does not by itself say "look again"; this does, also when the grading is unchanged.
+    resubmit = forms.BooleanField(
+        label="Ask for approval again",
+        required=False,
+        help_text="Tick when you have done what the comment asked, whether or not the grading "
+        "itself changed.",
+    )
+
+    def has_changed(self) -> bool:
+        asked = "resubmit" in self.fields and bool(self["resubmit"].data)
+        return super().has_changed() or asked
+
+    def clean(self):
+        cleaned = super().clean()
+        # Said beside the grading, before anything is saved: a new grading of a claim readers
+        # see is a correction, and its note is this one, not the claim's.
+        if self.instance.claim_id and super().has_changed():
+            claim = self.instance.claim
+            if problem := services.correction_missing([claim], cleaned.get("correction_note", "")):
+                self.add_error("correction_note", problem)
+        return cleaned
+
+
 class PendingReviewFormSet(BaseInlineFormSet):
     """A pending grading is its author's: others see it but cannot change or remove it (the
     service refuses too; this keeps the form honest)."""
@@ -267,6 +292,9 @@ class PendingReviewFormSet(BaseInlineFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
+        if not (form.instance.sent_back_at and form.instance.reviewer_id == self.user.pk):
+            form.fields["resubmit"].widget = forms.HiddenInput()  # only for a sent-back grading
+            form.fields["resubmit"].disabled = True
         if form.instance.pk and form.instance.reviewer_id != self.user.pk:
             # The hidden id and claim stay, so that the row is still this grading on a save.
             for name in ["verdict", "confidence", "rationale", "correction_note", "DELETE"]:
@@ -280,20 +308,37 @@ class PendingReviewFormSet(BaseInlineFormSet):
 
 class PendingReviewInline(SafeInputMixin, admin.StackedInline):
     model = Review
+    form = PendingReviewForm
     formset = PendingReviewFormSet
     extra = 1
-    fields = ["verdict", "confidence", "rationale", "correction_note", "reviewer", "status"]
+    fields = [
+        "verdict",
+        "confidence",
+        "rationale",
+        "correction_note",
+        "reviewer",
+        "status",
+        "resubmit",
+    ]
     readonly_fields = ["reviewer", "status"]
     verbose_name = "grading awaiting approval"
     verbose_name_plural = "gradings awaiting approval"
 
     def get_queryset(self, request):
+        sent_back = ReviewComment.objects.filter(kind=CommentKind.SENT_BACK).order_by("-pk")
         return (
             super()
             .get_queryset(request)
             .filter(published_at__isnull=True)
             .select_related("reviewer", "sent_back_by")
+            .prefetch_related(Prefetch("comments", queryset=sent_back, to_attr="sent_back_why"))
         )
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # One grading waits at a time: no empty form inviting a second beside it.
+        if obj is not None and obj.reviews.filter(published_at__isnull=True).exists():
+            return 0
+        return self.extra
 
     @admin.display(description="status")
     def status(self, review):
@@ -301,11 +346,13 @@ class PendingReviewInline(SafeInputMixin, admin.StackedInline):
             return "Saving a grading puts the claim in a second editor's queue."
         screen = reverse("admin:claims_claim_review", args=[review.claim_id])
         if review.sent_back_at:
+            why = review.sent_back_why[0].text if review.sent_back_why else ""
             return format_html(
-                "<strong>Sent back</strong> by {} ({}): revise it and save, and it goes back in "
-                'the queue. <a href="{}">Review screen</a>',
+                "<strong>Sent back</strong> by {} ({}): “{}” Revise the grading, or tick "
+                '"Ask for approval again", and save. <a href="{}">Review screen</a>',
                 review.sent_back_by,
                 date_format(review.sent_back_at, "j F Y, H:i"),
+                why,
                 screen,
             )
         return format_html('Awaiting a second editor. <a href="{}">Review screen</a>', screen)

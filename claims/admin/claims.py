@@ -235,6 +235,13 @@ class ClaimAdmin(HistoryAdmin):
                     by=request.user,
                     correction_note=note,
                 )
+        # Told now, not when a second editor tries to approve it.
+        if missing := services.publication_missing(form.instance):
+            self.message_user(
+                request,
+                "Saved, but a second editor cannot publish it yet: " + " ".join(missing),
+                messages.WARNING,
+            )
 
     def render_change_form(self, request, context, *args, **kwargs):
         formsets = [inline.formset for inline in context.get("inline_admin_formsets", [])]

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name='HistoricalReviewComment',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('comment', 'Comment'), ('sent_back', 'Sent back')], default='comment', max_length=10)),
+                ('kind', models.CharField(choices=[('comment', 'Comment'), ('sent_back', 'Sent back'), ('revised', 'Revised')], default='comment', max_length=10)),
                 ('text', models.TextField(validators=[django.core.validators.MaxLengthValidator(2000)])),
                 ('created_at', models.DateTimeField(blank=True, editable=False)),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             name='ReviewComment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('comment', 'Comment'), ('sent_back', 'Sent back')], default='comment', max_length=10)),
+                ('kind', models.CharField(choices=[('comment', 'Comment'), ('sent_back', 'Sent back'), ('revised', 'Revised')], default='comment', max_length=10)),
                 ('text', models.TextField(validators=[django.core.validators.MaxLengthValidator(2000)])),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
             ],

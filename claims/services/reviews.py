@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..choices import ClaimState, Confidence, Verdict
+from ..choices import ClaimState, CommentKind, Confidence, Verdict
 from ..models import Claim, ClaimRelation, Correction, Review, ReviewComment
 from .claims import MATERIAL_FIELDS, is_editor
 from .common import claim_write, save_as
@@ -57,8 +57,18 @@ def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
         review.reviewer = by
     else:
         _refuse_change_to_others_grading(review, by)
-        # Revised after being sent back: it waits for a second person again.
-        review.sent_back_at, review.sent_back_by = None, None
+        if review.sent_back_at is not None:
+            # Revised after being sent back: it waits for a second person again, and the
+            # thread says so, for whoever approves it.
+            review.sent_back_at, review.sent_back_by = None, None
+            comment = ReviewComment(
+                claim=review.claim,
+                review=review,
+                kind=CommentKind.REVISED,
+                text="Revised the grading and asked for approval again.",
+                author=by,
+            )
+            save_as(comment, by)
     # A new grading of a claim readers see changes the public record: logged when approved.
     correction_check([review.claim], review.correction_note)
     save_as(review, by)
@@ -144,6 +154,17 @@ def publication_refused(*, located_evidence: bool, rationales: list[str]) -> lis
     if any(len(rationale.strip()) < RATIONALE_MIN_LENGTH for rationale in rationales):
         refused.append(PUBLISH_NEEDS_RATIONALE)
     return refused
+
+
+def publication_missing(claim: Claim) -> list[str]:
+    """What keeps the gradings waiting on `claim` from being published, as it stands now;
+    empty when nothing does or none waits."""
+    waiting = list(claim.reviews.awaiting_approval().values_list("rationale", flat=True))
+    if not waiting:
+        return []
+    return publication_refused(
+        located_evidence=claim.evidence.exclude(locator="").exists(), rationales=waiting
+    )
 
 
 def approval_refused(approver: AbstractBaseUser) -> str | None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from claims import services
 from claims.choices import ClaimState, CommentKind, RelationKind, Stance, Verdict
 from claims.models import Claim, Review, ReviewComment
+from tests.admin_forms import inline_post
 from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,7 +102,9 @@ def test_sent_back_then_revised_then_approved(client, graded, editor, second_edi
     client.post(screen(graded), {**opened(client, graded), "approve": "1"})
     graded.refresh_from_db()
     assert graded.state == ClaimState.PUBLISHED
-    comment = ReviewComment.objects.get()
+    revised = ReviewComment.objects.get(kind=CommentKind.REVISED)
+    assert revised.author == editor  # the approver sees that it changed since
+    comment = ReviewComment.objects.get(kind=CommentKind.SENT_BACK)
     assert (comment.kind, comment.author, comment.text) == (
         CommentKind.SENT_BACK,
         second_editor,
@@ -224,3 +227,64 @@ def test_the_screen_runs_a_fixed_number_of_queries(client, graded, second_editor
             from_claim=graded, to_claim=ClaimFactory(), kind=RelationKind.COUNTER_CLAIM, by=None
         )
     assert queries_of(client, screen(graded)) == few
+
+
+def test_a_regrading_without_its_note_is_refused_beside_the_grading_keeping_what_was_typed(
+    client, editor
+):
+    claim = PublishedClaimFactory()
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    data = inline_post(
+        client,
+        url,
+        {},
+        {"reviews": [{"verdict": Verdict.OUTDATED, "rationale": RATIONALE, "correction_note": ""}]},
+    )
+    page = client.post(url, data)
+    assert page.status_code == 200
+    grading = page.context["inline_admin_formsets"]
+    errors = [f.errors for s in grading if s.formset.prefix == "reviews" for f in s.formset.forms]
+    assert any("correction_note" in e for e in errors)
+    assert RATIONALE in page.content.decode()  # what he typed is still there
+    assert not Review.objects.filter(claim=claim, published_at__isnull=True).exists()
+
+
+def test_asking_for_approval_again_without_changing_the_grading(
+    client, graded, editor, second_editor
+):
+    services.review_send_back(
+        review=Review.objects.get(claim=graded), comment="Add the table.", by=second_editor
+    )
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_change", args=[graded.pk])
+    page = client.get(url).content.decode()
+    assert "Add the table." in page and "Ask for approval again" in page
+    assert client.post(url, inline_post(client, url, {})).status_code == 302
+    assert Claim.objects.desk_queue("sent_back", editor).exists()  # saved, not resubmitted
+    data = inline_post(client, url, {})
+    data["reviews-0-resubmit"] = "on"
+    assert client.post(url, data).status_code == 302
+    assert not Claim.objects.desk_queue("sent_back", editor).exists()
+    assert Claim.objects.desk_queue("approve", second_editor).get() == graded
+
+
+def test_an_editor_is_told_at_once_when_his_graded_claim_cannot_be_published(client, editor):
+    claim = ClaimFactory(located_evidence=False)
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    data = inline_post(
+        client,
+        url,
+        {},
+        {"reviews": [{"verdict": Verdict.ACCURATE, "confidence": "high", "rationale": RATIONALE}]},
+    )
+    page = client.post(url, data, follow=True).content.decode()
+    assert "a second editor cannot publish it yet: Nothing is published without evidence" in page
+
+
+def test_no_empty_second_grading_form_beside_a_waiting_one(client, graded, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:claims_claim_change", args=[graded.pk]))
+    reviews = [s for s in page.context["inline_admin_formsets"] if s.formset.prefix == "reviews"]
+    assert len(reviews[0].formset.forms) == 1

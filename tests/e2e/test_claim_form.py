@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from claims.models import Claim
 
 from .conftest import log_in
+from .test_editor import pick_autocomplete
 
 WUDAO = "wudao-2-0-is-one-model-with-1-75-trillion-parameters"
 
@@ -30,7 +31,7 @@ def test_a_near_duplicate_is_asked_about_and_linked_from_the_hint(page):
     page.goto("/admin/claims/claim/add/")
     original = Claim.objects.get(slug=WUDAO)
     page.locator("#id_statement").type(original.statement)
-    page.fill("#id_claimant", "A blog")
+    pick_autocomplete(page, "id_claimant", "ieee spectrum", "IEEE Spectrum")
     page.click("input[name=_save]")
 
     expect(page.locator(".error-summary")).to_contain_text("Already logged, worded almost the same")
@@ -57,26 +58,26 @@ def test_an_edit_conflict_shows_theirs_beside_mine_and_i_choose(page, browser, l
     log_in(other, "second-editor")
     other.goto(url)
     other.fill("#id_context", "Their context for readers.")
-    other.fill("#id_claimant", "BAAI, at its 2021 conference")
-    other.fill("#id_correction_note", "Said who first made the claim.")
+    other.fill("#id_first_appeared_locator", "Their locator")
+    other.fill("#id_correction_note", "Said where and added context.")
     other.click("input[name=_save]")
     expect(other.locator(".messagelist")).to_contain_text("was changed successfully")
     other.context.close()
 
-    page.fill("#id_claimant", "BAAI")
-    page.fill("#id_correction_note", "Named the claimant.")
+    page.fill("#id_context", "My context for readers.")
+    page.fill("#id_correction_note", "Added context.")
     page.click("input[name=_save]")
     conflict = page.locator(".edit-conflict")
-    expect(conflict).to_contain_text("BAAI, at its 2021 conference")
+    expect(conflict).to_contain_text("Their context for readers.")
     expect(conflict).to_contain_text("changed by second-editor")
-    expect(page.locator("#id_claimant")).to_have_value("BAAI")  # mine, not retyped
-    expect(page.locator("#id_context")).to_have_value("Their context for readers.")
+    expect(page.locator("#id_context")).to_have_value("My context for readers.")  # not retyped
+    expect(page.locator("#id_first_appeared_locator")).to_have_value("Their locator")
 
-    conflict.get_by_label("BAAI, at its 2021 conference").check()
+    conflict.get_by_label("Their context for readers.").check()
     page.click("input[name=_save]")
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     claim.refresh_from_db()
-    assert (claim.claimant, claim.context) == (
-        "BAAI, at its 2021 conference",
+    assert (claim.context, claim.first_appeared_locator) == (
         "Their context for readers.",
+        "Their locator",
     )

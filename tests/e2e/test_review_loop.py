@@ -30,7 +30,7 @@ def test_log_grade_send_back_revise_approve_and_a_regrading_waits(page):
     log_in(page, "editor")
     page.goto("/admin/claims/claim/add/")
     page.fill("#id_statement", STATEMENT)
-    page.fill("#id_claimant", "BAAI")
+    pick_autocomplete(page, "id_claimant", "ieee spectrum", "IEEE Spectrum")
     page.select_option("#id_kind", "figure")
     page.select_option("#id_reviews-0-verdict", "accurate")
     page.fill("#id_reviews-0-rationale", RATIONALE)
