@@ -375,7 +375,12 @@ def near_duplicates(statement: str, *, exclude_pks: Iterable[int | None] = ()) -
     return [
         claim
         for claim in similar_claims(statement, limit=5 + len(exclude))
-        if claim.pk not in exclude and claim.similarity >= NEAR_DUPLICATE_SIMILARITY
+        if claim.pk not in exclude
+        and claim.similarity >= NEAR_DUPLICATE_SIMILARITY
+        # The hint's measure finds a statement inside a longer one ("over three years" in
+        # "over the next three years"): a near-duplicate must also read alike word for word.
+        and fuzz.token_sort_ratio(statement.casefold(), claim.statement.casefold()) / 100
+        >= NEAR_DUPLICATE_SIMILARITY
     ]
 
 
