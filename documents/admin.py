@@ -14,7 +14,7 @@ from workbench.unstorable import KeysOnlyModelChoiceField, is_key, refuse_unshow
 
 from . import services
 from .models import QuoteCheck, Sentence, Snapshot
-from .selectors import claim_form_filled_from, pieces, snapshot_for_reading
+from .selectors import claim_form_filled_from, claims_touched, pieces, snapshot_for_reading
 
 CHOOSE_ONE = "Upload a file or paste the text, not both."
 NOTHING_GIVEN = "Upload the document (HTML, PDF or text) or paste its text."
@@ -158,6 +158,7 @@ class SnapshotAdmin(HistoryAdmin):
                 "title": str(snapshot),
                 "snapshot": snapshot,
                 "paragraphs": [(p, pieces(p)) for p in snapshot.paragraphs.all()],
+                "logged": claims_touched(snapshot),
                 "may_log": request.user.has_perm("claims.add_claim"),
             },
         )

@@ -50,6 +50,22 @@ def pieces(paragraph: Paragraph) -> list[Piece]:
     return cut
 
 
+def claims_touched(snapshot: Snapshot) -> list[dict]:
+    """The claims already in the workbench that this copy makes, repeats or disputes, each
+    with the sentences that touch it, from the prefetched sentences: so that an editor adds
+    evidence to them instead of logging duplicates."""
+    touched: dict[int, dict] = {}
+    for paragraph in snapshot.paragraphs.all():
+        for sentence in paragraph.sentences.all():
+            if sentence.matched_claim is None:
+                continue
+            entry = touched.setdefault(
+                sentence.matched_claim_id, {"claim": sentence.matched_claim, "sentences": []}
+            )
+            entry["sentences"].append(sentence)
+    return list(touched.values())
+
+
 def claim_form_filled_from(sentence: Sentence) -> dict[str, str]:
     """What the claim form is filled in with when a claim is logged from `sentence`."""
     paragraph = sentence.paragraph
