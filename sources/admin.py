@@ -153,7 +153,14 @@ class SourceAdmin(HistoryAdmin):
         if not obj.pk:
             return "Save the source first, then log the claims it makes."
         url = reverse("admin:claims_claim_add") + f"?first_appeared_in={obj.pk}&source={obj.pk}"
-        return format_html('<a class="button" href="{}">Log a claim from this source</a>', url)
+        # Reading it first: keep a copy of its text, whose sentences lead to claims.
+        copy = reverse("admin:documents_snapshot_add") + f"?source={obj.pk}"
+        return format_html(
+            '<a class="button" href="{}">Log a claim from this source</a> '
+            '<a class="button" href="{}">Keep a copy of its text</a>',
+            url,
+            copy,
+        )
 
     @admin.display(description="Public page")
     def public_page(self, obj):
