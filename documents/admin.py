@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from sources.models import Source
-from workbench.admin import HistoryAdmin, KeysOnlyAutocompleteSelect
+from workbench.admin import HistoryAdmin, KeysOnlyAutocompleteSelect, RecordOnlyMixin
 from workbench.unstorable import KeysOnlyModelChoiceField, is_key, refuse_unshowable
 
 from . import services
@@ -182,7 +182,7 @@ class SnapshotAdmin(HistoryAdmin):
 
 
 @admin.register(QuoteCheck)
-class QuoteCheckAdmin(HistoryAdmin):
+class QuoteCheckAdmin(RecordOnlyMixin, HistoryAdmin):
     """Quotes whose words changed or went in a newer copy of their source: for editors to
     look at, and re-quote or re-locate. Checked by the task worker; never edited here."""
 
@@ -205,12 +205,3 @@ class QuoteCheckAdmin(HistoryAdmin):
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -20,7 +20,9 @@ def restore_roles() -> None:
     """The editorial groups, as the migrations make them. A test on committed data (browser
     tests, backup and restore) empties the database after itself, groups included; the next
     one brings them back."""
-    from django.contrib.auth.models import Group, Permission
+    from django.apps import apps
+
+    from workbench.roles import grant_roles
 
     for migration, roles in [
         ("claims.migrations.0002_roles", "ROLES"),
@@ -31,13 +33,4 @@ def restore_roles() -> None:
         roles = getattr(importlib.import_module(migration), roles)
         if migration.startswith("figures"):
             roles = {"Editors": {"claims": roles}}  # figures moved into claims
-        for role, apps_models in roles.items():
-            group, _ = Group.objects.get_or_create(name=role)
-            for app_label, models in apps_models.items():
-                for model, actions in models.items():
-                    group.permissions.add(
-                        *Permission.objects.filter(
-                            content_type__app_label=app_label,
-                            codename__in=[f"{action}_{model}" for action in actions],
-                        )
-                    )
+        grant_roles(apps, roles)

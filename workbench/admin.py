@@ -130,6 +130,20 @@ class SafeInputMixin:
             kwargs["widget"] = autocomplete(db_field, self.admin_site, using=kwargs.get("using"))
 
 
+class RecordOnlyMixin:
+    """For records the workbench writes (corrections, quote checks): listed and read, never
+    added, changed or deleted by hand."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class HistoryAdmin(SafeInputMixin, SimpleHistoryAdmin):
     """django-simple-history's history pages, with revert and restore held to the rules of a
     change made by hand.

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from workbench.admin import HistoryAdmin
+from workbench.admin import HistoryAdmin, RecordOnlyMixin
 
 from .. import services
 from ..choices import PUBLIC_STATES
@@ -141,16 +141,7 @@ class ReviewAdmin(HistoryAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(HistoryAdmin):
+class CorrectionAdmin(RecordOnlyMixin, HistoryAdmin):
     list_display = ["claim", "note", "created_by", "created_at"]
     list_select_related = ["claim", "created_by"]
     search_fields = ["claim__statement", "note"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

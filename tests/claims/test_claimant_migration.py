@@ -4,17 +4,11 @@ into one claimant, every spelling kept, and every claim and history record point
 right claimant."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from claims.models import Claim, Claimant
+from tests.migrating import migrate, newest
 
 BEFORE = [("claims", "0010_claim_assignee")]
-
-
-def after():
-    """Every app at its newest migration: the models the test then reads are today's."""
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 SPELLINGS = {
@@ -28,13 +22,6 @@ SPELLINGS = {
     "华为": 1,  # another script: not the same name until an editor says so
     "IEEE Spectrum": 1,
 }
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -68,7 +55,7 @@ def test_free_text_claimants_fold_into_claimants_and_nothing_is_lost():
         history_user=user,
     )
 
-    migrate(after())
+    migrate(newest())
 
     us_china = Claimant.objects.get(name="US–China")  # the spelling most claims use
     assert sorted(us_china.aliases.values_list("name", flat=True)) == [
@@ -100,7 +87,7 @@ def test_free_text_claimants_fold_into_claimants_and_nothing_is_lost():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_runs_backwards_with_each_claim_named_again():
-    migrate(after())
+    migrate(newest())
     from claims.services import claimant_get_or_create
     from tests.factories import ClaimFactory
 
@@ -111,4 +98,4 @@ def test_the_migration_runs_backwards_with_each_claim_named_again():
     assert list(old.get_model("claims", "Claim").objects.values_list("slug", "claimant")) == [
         ("a", "US–China")
     ]
-    migrate(after())
+    migrate(newest())

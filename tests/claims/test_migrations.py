@@ -4,19 +4,11 @@ permission intact."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from claims.models import Figure, FigureConflict, Subject
+from tests.migrating import migrate, newest
 
 BEFORE_THE_MOVE = [("claims", "0005_claim_verdict_index"), ("figures", "0002_editor_permissions")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -87,7 +79,7 @@ def test_a_database_with_figures_loses_nothing_when_they_move_into_claims():
         history_user=user,
     )
 
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate(newest())
 
     assert Subject.objects.get().name == "PanGu-α"
     assert sorted(Figure.objects.values_list("claim__slug", "value")) == [
