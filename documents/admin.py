@@ -13,6 +13,7 @@ from workbench.admin import HistoryAdmin, KeysOnlyAutocompleteSelect, RecordOnly
 from workbench.unstorable import KeysOnlyModelChoiceField, is_key, refuse_unshowable
 
 from . import services
+from .extract import refuse_too_large
 from .models import QuoteCheck, Sentence, Snapshot
 from .selectors import claim_form_filled_from, claims_touched, pieces, snapshot_for_reading
 
@@ -107,6 +108,8 @@ class SnapshotAdmin(HistoryAdmin):
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["upload"]
             try:
+                if upload:  # refused by its size before it is read into memory
+                    refuse_too_large(upload.name, upload.size)
                 snapshot = services.snapshot_take(
                     source=form.cleaned_data["source"],
                     name=upload.name if upload else "pasted text",

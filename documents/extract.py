@@ -12,7 +12,6 @@ import trafilatura
 from charset_normalizer import from_bytes
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
@@ -44,13 +43,7 @@ class Extracted:
 
 def extract(name: str, content: bytes, *, pasted: bool = False) -> Extracted:
     """The document's paragraphs, or a ValidationError saying why there are none."""
-    limit = settings.WORKBENCH_SNAPSHOT_MAX_BYTES
-    if len(content) > limit:
-        raise ValidationError(
-            TOO_LARGE.format(
-                name=name, size=filesizeformat(len(content)), limit=filesizeformat(limit)
-            )
-        )
+    refuse_too_large(name, len(content))
     if not content.strip():
         raise ValidationError(EMPTY.format(name=name))
     kind = SnapshotKind.PASTED if pasted else _kind(name, content)
@@ -64,6 +57,14 @@ def extract(name: str, content: bytes, *, pasted: bool = False) -> Extracted:
     if not result.paragraphs:
         raise ValidationError(EMPTY.format(name=name))
     return result
+
+
+def refuse_too_large(name: str, size: int) -> None:
+    limit = settings.WORKBENCH_SNAPSHOT_MAX_BYTES
+    if size > limit:
+        raise ValidationError(
+            TOO_LARGE.format(name=name, size=f"{size:,} bytes", limit=f"{limit:,} bytes")
+        )
 
 
 def _kind(name: str, content: bytes) -> str:
@@ -116,6 +117,8 @@ def _join_lines(lines: list[str]) -> str:
         if joined and not (_is_cjk(joined[-1]) and _is_cjk(line[0])):
             joined += " "
         joined += line
+    # Control characters (a PDF's text can hold NUL) are no part of what a reader reads.
+    joined = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", joined)
     return re.sub(r"[ \t\u00a0]+", " ", joined).strip()
 
 

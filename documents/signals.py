@@ -9,10 +9,16 @@ def check_new_quote(sender, instance: Evidence, **kwargs) -> None:
     from .models import QuoteCheck
     from .services import check_quote
 
-    if instance.quote:
-        check_quote.enqueue(instance.pk)
-    else:  # a quote taken out leaves nothing to check
-        QuoteCheck.objects.filter(evidence=instance).delete()
+    check = QuoteCheck.objects.filter(evidence=instance).first()
+    if not instance.quote:
+        if check is not None:  # a quote taken out leaves nothing to check
+            check.delete()
+        return
+    if check is not None and check.in_quoted_copy:
+        # Until the worker has looked, an edited quote is not shown to readers as verified.
+        check.in_quoted_copy = False
+        check.save()
+    check_quote.enqueue(instance.pk)
 
 
 def connect() -> None:

@@ -32,6 +32,8 @@ def notify(user: AbstractBaseUser | None, *, subject: str, template: str, contex
     if user is None or not wants_email(user):
         return
     body = render_to_string(template, {**context, "user": user})
+    # A statement may hold a line break; a subject line may not.
+    subject = " ".join(subject.split())[:200]
     send_notification.enqueue(user.pk, subject, body)
 
 

@@ -53,6 +53,8 @@ class ReviewScreenForm(ApprovalForm):
 def review_screen(model_admin, request, object_id: str):
     if not model_admin.has_change_permission(request):
         raise PermissionDenied
+    # Taken before the claim is read: a change saved while the page is built counts as unseen.
+    opened = opened_now()
     claim = (
         claim_review_screen().filter(pk=object_id).first()
         if is_key(Claim._meta.pk, object_id)
@@ -77,7 +79,7 @@ def review_screen(model_admin, request, object_id: str):
     }
     form = ReviewScreenForm(
         request.POST if request.method == "POST" else None,
-        initial=opened_now(),
+        initial=opened,
     )
     if request.method == "POST" and form.is_valid():
         decision = next((d for d in (APPROVE, SEND_BACK, COMMENT) if d in request.POST), None)

@@ -2,6 +2,7 @@
 grading before readers see it, and a new grading of a published claim is a correction."""
 
 import datetime
+import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -36,6 +37,10 @@ ONLY_AUTHOR_CHANGES_GRADING = (
 )
 
 ONLY_EDITORS_APPROVE = "{user} may not change claims, so cannot approve their gradings."
+ONE_GRADING_WAITS = (
+    "A grading by {reviewer} already waits on this claim: it is approved or sent back first. "
+    "To disagree with it, send it back with a comment from its review screen."
+)
 SENT_BACK_NOT_APPROVED = (
     "{reviewer}'s grading was sent back and waits for their revision; it can be approved once "
     "they save it again."
@@ -55,6 +60,10 @@ def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
     a new grading of a published claim must say, in its correction note, why it changes."""
     if review.pk is None:
         review.reviewer = by
+        # One grading waits at a time: a second editor approves what he is shown, all of it.
+        waiting = review.claim.reviews.pending().select_related("reviewer").first()
+        if waiting is not None:
+            raise ValidationError(ONE_GRADING_WAITS.format(reviewer=waiting.reviewer))
     else:
         _refuse_change_to_others_grading(review, by)
         if review.sent_back_at is not None:
@@ -151,9 +160,15 @@ def publication_refused(*, located_evidence: bool, rationales: list[str]) -> lis
     """What keeps gradings from being published, whatever the entry point (approval, import),
     each in words an editor can act on; empty when nothing does."""
     refused = [] if located_evidence else [PUBLISH_NEEDS_EVIDENCE]
-    if any(len(rationale.strip()) < RATIONALE_MIN_LENGTH for rationale in rationales):
+    if any(visible_length(rationale) < RATIONALE_MIN_LENGTH for rationale in rationales):
         refused.append(PUBLISH_NEEDS_RATIONALE)
     return refused
+
+
+def visible_length(text: str) -> int:
+    """How long a text reads: without zero-width and other format characters, nor the spaces
+    around it."""
+    return len("".join(c for c in text if unicodedata.category(c) != "Cf").strip())
 
 
 def publication_missing(claim: Claim) -> list[str]:

@@ -119,3 +119,17 @@ def test_a_failed_send_keeps_the_action_and_is_retried(settings, editor, second_
     assert first.return_value == "attempt 1 failed; retrying"
     assert retry.args_kwargs["args"][-1] == 2 and retry.run_after is not None
     assert Claim.objects.filter(pk=claim.pk).exists()
+
+
+def test_a_statement_with_a_line_break_still_makes_an_email(editor, second_editor):
+    claim = ClaimFactory(
+        statement="Line one\r\nline two.",
+        state=ClaimState.IN_REVIEW,
+        reviewer=editor,
+        rationale=RATIONALE,
+    )
+    services.review_send_back(
+        review=Review.objects.get(claim=claim), comment="Why?", by=second_editor
+    )
+    run_worker()
+    assert sent_to(editor)[0].subject == "[Claim workbench] Sent back: Line one line two."

@@ -3,6 +3,7 @@ then approves it, or sends it back with a comment that goes on the editors' thre
 approver cannot change the grading; a change after he opened the screen refuses approval."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -288,3 +289,17 @@ def test_no_empty_second_grading_form_beside_a_waiting_one(client, graded, edito
     page = client.get(reverse("admin:claims_claim_change", args=[graded.pk]))
     reviews = [s for s in page.context["inline_admin_formsets"] if s.formset.prefix == "reviews"]
     assert len(reviews[0].formset.forms) == 1
+
+
+def test_one_grading_waits_at_a_time(graded, editor, second_editor):
+    with pytest.raises(ValidationError, match="A grading by editor already waits"):
+        services.review_submit(
+            claim=graded, verdict=Verdict.MIXED, rationale=RATIONALE, by=second_editor
+        )
+    assert Review.objects.filter(claim=graded).count() == 1
+
+
+def test_an_invisible_rationale_is_too_short(second_editor):
+    claim = ClaimFactory(state=ClaimState.IN_REVIEW, rationale="\u200b" * 30 + " ok ")
+    with pytest.raises(ValidationError, match="at least 25 characters"):
+        services.claim_publish(claim=claim, approver=second_editor)

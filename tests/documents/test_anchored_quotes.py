@@ -172,3 +172,25 @@ def test_a_sentence_worded_like_a_claim_with_other_numbers_is_new(editor):
         by=editor,
     )
     assert Sentence.objects.get().matched_claim is None
+
+
+def test_an_edited_quote_is_not_shown_as_verified_before_it_is_checked_again(
+    client, editor, second_editor, copy
+):
+    claim = ClaimFactory(first_appeared_in=copy.source)
+    evidence = Evidence.objects.get(claim=claim)
+    evidence.quote, evidence.quote_copy = "The team thanked its partners.", copy.sha256
+    services.evidence_save(evidence=evidence, by=editor)
+    services.review_submit(
+        claim=claim, verdict="accurate", rationale="The report gives it in its table.", by=editor
+    )
+    services.claim_publish(claim=claim, approver=second_editor)
+    run_worker()
+    assert "The team thanked its partners." in client.get(claim.get_absolute_url()).content.decode()
+    evidence.refresh_from_db()
+    evidence.quote = "Words the report never used."
+    services.evidence_save(evidence=evidence, by=editor, correction_note="Quoted more.")
+    # The worker has not run: readers see no quote rather than an unchecked one.
+    assert (
+        "Words the report never used." not in client.get(claim.get_absolute_url()).content.decode()
+    )

@@ -117,7 +117,7 @@ def test_a_file_over_the_limit_is_refused_naming_the_limit(client, editor, setti
     settings.WORKBENCH_SNAPSHOT_MAX_BYTES = 1000
     client.force_login(editor)
     page = upload(client, SourceFactory(), "long.txt", b"word " * 400)
-    assert "“long.txt” is 2.0\xa0KB; the most a snapshot may be is 1000\xa0bytes." in (
+    assert "“long.txt” is 2,000 bytes; the most a snapshot may be is 1,000 bytes." in (
         page.content.decode()
     )
     assert not Snapshot.objects.exists()
@@ -193,3 +193,9 @@ def test_merging_two_sources_keeps_both_their_copies(editor, curator):
     snapshot_take(source=duplicate, name="b.txt", content=b"Another copy.", by=editor)
     source_merge(survivor=keep, duplicates=[duplicate], by=curator)
     assert sorted(keep.snapshots.values_list("original_name", flat=True)) == ["a.txt", "b.txt"]
+
+
+def test_control_characters_in_a_documents_text_are_not_kept(editor):
+    text = b"One\x0b two three." + b" More words." * 20  # too little to be a binary file
+    snapshot = snapshot_take(source=SourceFactory(), name="a.txt", content=text, by=editor)
+    assert snapshot.paragraphs.get().text.startswith("One two three. More words.")
