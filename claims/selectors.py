@@ -325,7 +325,8 @@ def similar_claims_for_each(
     claims = Claim.objects.exclude(pk=exclude_pk).only(
         "pk", "slug", "statement", "state", "verdict"
     )
-    texts = [text.strip() for text in texts]
+    # PostgreSQL refuses a null character in a query; it is no part of any wording.
+    texts = [text.replace("\x00", "").strip() for text in texts]
     if connection.vendor == "postgresql":
         return [
             list(
