@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
 os.environ["WORKBENCH_BENCH_VIEWS"] = "1"
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402

@@ -126,6 +126,9 @@ class Claim(models.Model):
             models.Index(fields=["state", "-graded_at"]),
             models.Index(fields=["recheck_due"]),
             models.Index(fields=["first_appeared_on"]),
+            # The desk: an editor's drafts, newest first; published claims due for re-check.
+            models.Index(fields=["created_by", "state", "-created_at"], name="claim_drafts_by"),
+            models.Index(fields=["state", "recheck_due"], name="claim_recheck_due"),
         ]
 
     def __str__(self) -> str:
