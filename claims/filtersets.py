@@ -39,7 +39,8 @@ class AppearedRangeWidget(django_filters.widgets.DateRangeWidget):
 class ClaimFilterSet(django_filters.FilterSet):
     """The one definition of how claims are filtered: the public list, exports and the API."""
 
-    q = django_filters.CharFilter(label="Search", method="filter_search")
+    # Longer words than anyone searches for would only make the database's work harder.
+    q = django_filters.CharFilter(label="Search", method="filter_search", max_length=200)
     # A verdict is a column and a claim has each topic once: no DISTINCT, which over a million
     # rows costs more than the whole page.
     verdict = django_filters.MultipleChoiceFilter(
@@ -57,11 +58,13 @@ class ClaimFilterSet(django_filters.FilterSet):
     source = django_filters.CharFilter(
         label="Source",
         method="filter_source",
+        max_length=200,
         help_text="The short name at the end of a source page's address.",
     )
     claimant = django_filters.CharFilter(
         label="Claimant",
         method="filter_claimant",
+        max_length=200,
         help_text="A claimant's short name (the end of their page's address) or part of a name.",
     )
     contested = django_filters.BooleanFilter(
@@ -106,7 +109,7 @@ class ClaimFilterSet(django_filters.FilterSet):
 class ClaimantFilterSet(django_filters.FilterSet):
     """The public list of claimants: by kind, and by name or another name."""
 
-    q = django_filters.CharFilter(label="Name", method="filter_name")
+    q = django_filters.CharFilter(label="Name", method="filter_name", max_length=200)
     kind = django_filters.ChoiceFilter(choices=ClaimantKind.choices, empty_label="Any kind")
 
     class Meta:
