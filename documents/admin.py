@@ -123,8 +123,8 @@ class SnapshotAdmin(HistoryAdmin):
             else:
                 messages.success(
                     request,
-                    f"Kept a copy of “{snapshot.source}”: "
-                    f"{snapshot.paragraphs.count()} paragraphs.",
+                    f"Kept a copy of “{snapshot.source}”: {snapshot.paragraphs.count()} "
+                    "paragraphs. Its check-worthy sentences are being marked.",
                 )
                 return HttpResponseRedirect(
                     reverse("admin:documents_snapshot_change", args=[snapshot.pk])

@@ -33,6 +33,8 @@ class Snapshot(models.Model):
     original_name = models.CharField(max_length=255, blank=True, editable=False)
     size = models.PositiveIntegerField("size in bytes", editable=False)
     pages = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Set by the task worker once the check-worthy sentences are found and matched.
+    sentences_marked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 

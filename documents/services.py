@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 
 from claims.models import Claim, Evidence, Figure
@@ -55,8 +56,9 @@ def snapshot_take(
             Paragraph(snapshot=snapshot, number=number, page=page, text=text)
             for number, (page, text) in enumerate(extracted.paragraphs, start=1)
         )
-        snapshot_mark_sentences(snapshot)
-        # The quotes from this source are looked for in the new copy, outside the request.
+        # Outside the request, by the task worker: finding and matching the sentences grows
+        # with the document and the number of claims; the quotes are looked for in the copy.
+        mark_sentences.enqueue(snapshot.pk)
         check_quotes_of_source.enqueue(source.pk)
     except Exception:
         if snapshot.original:
@@ -71,10 +73,18 @@ SAME_CLAIM_SIMILARITY = 0.75
 SAME_FIGURE_TOLERANCE = 0.01
 
 
+@task()
+def mark_sentences(snapshot_id: int) -> int:
+    snapshot = Snapshot.objects.filter(pk=snapshot_id).first()
+    return len(snapshot_mark_sentences(snapshot)) if snapshot else 0
+
+
+@transaction.atomic
 def snapshot_mark_sentences(snapshot: Snapshot) -> list[Sentence]:
     """Find the copy's check-worthy sentences, the figure each gives, and the claim already
     logged that each makes: worded alike, or giving the same figure (which is how a Chinese
-    sentence finds an English claim)."""
+    sentence finds an English claim). Run again, it finds them afresh."""
+    Sentence.objects.filter(paragraph__snapshot=snapshot).delete()
     found = []
     for paragraph in snapshot.paragraphs.order_by("number"):
         for start, end in sentences(paragraph.text):
@@ -96,7 +106,10 @@ def snapshot_mark_sentences(snapshot: Snapshot) -> list[Sentence]:
             sentence.matched_claim, sentence.matched_by = claims[0], MatchKind.TEXT
         elif sentence.quantity and (claim := _claim_with_figure(sentence)):
             sentence.matched_claim, sentence.matched_by = claim, MatchKind.FIGURE
-    return Sentence.objects.bulk_create(found)
+    marked = Sentence.objects.bulk_create(found)
+    snapshot.sentences_marked_at = timezone.now()
+    snapshot.save(update_fields=["sentences_marked_at"])
+    return marked
 
 
 def _same_numbers(sentence: str, statement: str) -> bool:

@@ -31,9 +31,22 @@ def run_worker() -> None:
 
 @pytest.fixture
 def copy(editor):
-    return snapshot_take(
+    kept = snapshot_take(
         source=SourceFactory(title="Lab report"), name="r.txt", content=REPORT, by=editor
     )
+    run_worker()  # which marks its sentences
+    return kept
+
+
+def test_sentences_are_marked_by_the_worker_not_in_the_upload(client, editor):
+    kept = snapshot_take(source=SourceFactory(), name="r.txt", content=REPORT, by=editor)
+    assert not Sentence.objects.exists() and kept.sentences_marked_at is None
+    client.force_login(editor)
+    page = client.get(reverse("admin:documents_snapshot_change", args=[kept.pk]))
+    assert "being marked by the task worker" in page.content.decode()
+    run_worker()
+    kept.refresh_from_db()
+    assert kept.sentences_marked_at is not None and Sentence.objects.count() == 1
 
 
 def test_the_reading_view_marks_the_figure_sentence_and_offers_to_log_it(client, editor, copy):
@@ -142,6 +155,7 @@ def test_a_chinese_sentence_finds_the_english_claim_with_the_same_figure(editor)
         content="该模型拥有1.75万亿参数。".encode(),
         by=editor,
     )
+    run_worker()
     sentence = Sentence.objects.get()
     assert sentence.matched_claim == figure.claim and sentence.matched_by == "figure"
 
@@ -171,6 +185,7 @@ def test_a_sentence_worded_like_a_claim_with_other_numbers_is_new(editor):
         content=b"ERNIE 3.0 Titan has 260 billion parameters, its developer said.",
         by=editor,
     )
+    run_worker()
     assert Sentence.objects.get().matched_claim is None
 
 

@@ -33,6 +33,8 @@ def keep_copy(page, tmp_path, name: str, content: bytes, source_title: str) -> N
     page.set_input_files("#id_upload", str(path))
     page.get_by_role("button", name="Keep this copy").click()
     expect(page.locator(".messagelist")).to_contain_text("Kept a copy of")
+    run_worker()  # marks the sentences, as the worker beside the server would
+    page.reload()
 
 
 def test_from_an_uploaded_page_to_a_published_anchored_quote(page, settings, tmp_path):
