@@ -153,10 +153,12 @@ def quote_check(evidence: Evidence) -> QuoteCheck | None:
     copies = Snapshot.objects.filter(source_id=evidence.source_id)
     quoted = copies.filter(sha256=evidence.quote_copy).order_by("taken_at", "pk").first()
     newest = copies.order_by("-taken_at", "-pk").first()
-    in_quoted = quoted is not None and getattr(_found(quote, quoted), "exact", False)
-    check = QuoteCheck.objects.filter(evidence=evidence).first() or QuoteCheck(evidence=evidence)
-    check.quoted_copy, check.in_quoted_copy, check.newest_copy = quoted, in_quoted, newest
     found = _found(quote, newest) if newest is not None else None
+    # Most quotes are of the newest copy: looked for once.
+    in_quoted_copy = found if quoted == newest else _found(quote, quoted) if quoted else None
+    check = QuoteCheck.objects.filter(evidence=evidence).first() or QuoteCheck(evidence=evidence)
+    check.quoted_copy, check.newest_copy = quoted, newest
+    check.in_quoted_copy = bool(in_quoted_copy and in_quoted_copy.exact)
     check.status = (
         QuoteStatus.LOST
         if found is None

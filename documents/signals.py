@@ -5,11 +5,13 @@ from django.db.models.signals import post_save
 from claims.models import Evidence
 
 
-def check_new_quote(sender, instance: Evidence, **kwargs) -> None:
+def check_new_quote(sender, instance: Evidence, created: bool, **kwargs) -> None:
     from .models import QuoteCheck
     from .services import check_quote
 
-    check = QuoteCheck.objects.filter(evidence=instance).first()
+    if created and not instance.quote:
+        return  # nothing to check, nor any earlier check: no query on an import's hot path
+    check = None if created else QuoteCheck.objects.filter(evidence=instance).first()
     if not instance.quote:
         if check is not None:  # a quote taken out leaves nothing to check
             check.delete()

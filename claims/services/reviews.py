@@ -177,9 +177,11 @@ def publication_missing(claim: Claim) -> list[str]:
     waiting = list(claim.reviews.awaiting_approval().values_list("rationale", flat=True))
     if not waiting:
         return []
-    return publication_refused(
-        located_evidence=claim.evidence.exclude(locator="").exists(), rationales=waiting
-    )
+    return publication_refused(located_evidence=_has_located_evidence(claim), rationales=waiting)
+
+
+def _has_located_evidence(claim: Claim) -> bool:
+    return claim.evidence.exclude(locator="").exists()
 
 
 def approval_refused(approver: AbstractBaseUser) -> str | None:
@@ -216,7 +218,7 @@ def claim_publish(
     if seen_at is not None and (changed := claim_changes_since(claim, seen_at, gradings=True)):
         raise ValidationError(CHANGED_SINCE_OPENED.format(what=changed))
     refused = publication_refused(
-        located_evidence=claim.evidence.exclude(locator="").exists(),
+        located_evidence=_has_located_evidence(claim),
         rationales=[review.rationale for review in pending],
     )
     if refused:
