@@ -38,6 +38,7 @@ from claims.services import (
     subject_get_or_create,
     topic_get_or_create,
 )
+from documents.services import check_quotes_of_source
 from sources.models import Source
 from sources.services import source_key, sources_get_or_create
 from workbench.bulk import allocate_ids, batches, create_tracked, insert_rows
@@ -45,7 +46,7 @@ from workbench.cache import bump_version
 from workbench.slugs import unique_slugs
 
 from .read import FormatError, read_records
-from .records import Report
+from .records import QUOTE_FIELDS, Report
 from .validate import PUBLISHED_STATES, figure_from_record, file_problems, graded_at
 
 IMPORT_BATCH_SIZE = 1000
@@ -157,6 +158,7 @@ class _ClaimImporter:
         self.explanations: list[tuple[Figure, dict[str, str]]] = []
         self.new_claim_ids: list[int] = []
         self.source_ids: dict[str, int] = {}
+        self.quoted_sources: set[int] = set()
 
     def _create(self, model, rows: list[dict]) -> list[dict]:
         return create_tracked(model, rows, user_id=self.by.pk, reason=self.reason)
@@ -305,6 +307,7 @@ class _ClaimImporter:
                 "excerpt": item["excerpt"],
                 "locator": item["locator"],
                 "note": item["note"],
+                **{name: item[name] for name in QUOTE_FIELDS},
                 "added_by_id": self.by.pk,
                 "added_at": self.now,
             }
@@ -312,6 +315,7 @@ class _ClaimImporter:
             for item in record["evidence"]
         ]
         self.report.evidence += len(self._create(Evidence, rows))
+        self.quoted_sources |= {row["source_id"] for row in rows if row["quote"]}
 
     def _reviews(self, records: list[dict], claims: list[dict]) -> None:
         rows = []
@@ -421,6 +425,9 @@ class _ClaimImporter:
         claim_summary_refresh(claim_ids=partners - set(self.new_claim_ids))
         if self.new_claim_ids:
             bump_version()  # bulk writes send no signals; public pages must still see them
+        for source_id in sorted(self.quoted_sources):
+            # Bulk writes send no signals: the quotes are looked for in the kept copies here.
+            check_quotes_of_source.enqueue(source_id)
 
 
 def _key_fields(source: dict[str, str]) -> dict[str, str]:

@@ -22,6 +22,7 @@ from .records import (
     FIGURE_COLUMNS,
     FIGURE_FIELDS,
     FIGURE_NUMBERS,
+    QUOTE_FIELDS,
     RELATION_FIELDS,
     SOURCE_FIELDS,
     FormatError,
@@ -29,12 +30,12 @@ from .records import (
 )
 
 
-def as_text(value: Any) -> str:
+def as_text(value: Any, *, strip: bool = True) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
         raise ValueError(f"expected text, found {json.dumps(value, default=str)[:40]}")
-    return value.strip()
+    return value.strip() if strip else value
 
 
 def _source_from_json(value: Any) -> dict[str, str] | None:
@@ -100,7 +101,10 @@ def record_from_json(item: Any) -> dict[str, Any]:
         "evidence": [
             {
                 "source": _source_from_json(e.get("source")),
-                **{name: as_text(e.get(name)) for name in EVIDENCE_FIELDS},
+                **{
+                    name: as_text(e.get(name), strip=name not in QUOTE_FIELDS)
+                    for name in EVIDENCE_FIELDS
+                },
             }
             for e in evidence
         ],
@@ -149,6 +153,7 @@ def _record_from_csv_rows(rows: list[dict[str, str]]) -> dict[str, Any]:
                 "excerpt": row["excerpt"],
                 "locator": row["locator"],
                 "note": row["evidence_note"],
+                **{name: row[name] for name in QUOTE_FIELDS},
             }
             for row in rows
             if any(row[name] for name in EVIDENCE_COLUMNS)
@@ -185,7 +190,10 @@ def _read_csv(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
             if len(cells) > len(header):
                 yield f"line {line}", None, ["has more cells than the header has columns"]
                 continue
-            row = blank | dict(zip(header, map(str.strip, cells), strict=False))
+            row = blank | {
+                name: cell if name in QUOTE_FIELDS else cell.strip()
+                for name, cell in zip(header, cells, strict=False)
+            }
             if group and _claim_key(row) == _claim_key(group[0]):
                 differing = [
                     name

@@ -46,6 +46,10 @@ CLAIM_COLUMNS = [
     "relations",
 ]
 
+# An evidence item's text-quote anchor into a kept copy of its source (the copy by its SHA-256).
+# Kept as given, spaces included: the context on each side is part of the anchor.
+QUOTE_FIELDS = ["quote", "quote_prefix", "quote_suffix", "quote_copy"]
+
 EVIDENCE_COLUMNS = [
     "source",
     "source_url",
@@ -56,6 +60,7 @@ EVIDENCE_COLUMNS = [
     "excerpt",
     "locator",
     "evidence_note",
+    *QUOTE_FIELDS,
 ]
 
 # A claim's figure (figures app), when it states a number: as the editor entered it.
@@ -108,7 +113,7 @@ IMPORTED_STATES = (
 
 SOURCE_FIELDS = ["title", "url", "outlet", "kind", "published_on"]
 
-EVIDENCE_FIELDS = ["stance", "excerpt", "locator", "note"]
+EVIDENCE_FIELDS = ["stance", "excerpt", "locator", "note", *QUOTE_FIELDS]
 
 RELATION_FIELDS = ["kind", "claim", "note"]
 
@@ -219,6 +224,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
                 "excerpt": item.excerpt,
                 "locator": item.locator,
                 "note": item.note,
+                **{name: getattr(item, name) for name in QUOTE_FIELDS},
             }
             for item in claim.evidence.all()
         ],
@@ -265,6 +271,7 @@ def csv_rows(record: dict[str, Any]) -> list[dict[str, str]]:
             "excerpt": item["excerpt"],
             "locator": item["locator"],
             "evidence_note": item["note"],
+            **{name: item[name] for name in QUOTE_FIELDS},
         }
         for item in record["evidence"]
     ]

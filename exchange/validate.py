@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from claims.choices import Bound, ClaimKind, ClaimState, Confidence, Rank, SubjectKind
 from claims.models import (
     NORMALISED_FIELDS,
+    QUOTE_NEEDS_COPY,
     Claim,
     Claimant,
     ClaimRelation,
@@ -32,7 +33,7 @@ from sources.models import Outlet, Source
 from workbench.unstorable import unshowable_problem
 
 from .read import read_records, unreadable_parts
-from .records import IMPORTED_STATES
+from .records import IMPORTED_STATES, QUOTE_FIELDS
 
 
 def _messages(model: type[Model], name: str, value: str) -> tuple[str, ...]:
@@ -181,6 +182,7 @@ def record_problems(record: dict[str, Any]) -> list[str]:
             (Evidence, "stance", item["stance"], f"{label} stance"),
             (Evidence, "excerpt", item["excerpt"], f"{label} excerpt"),
             (Evidence, "locator", item["locator"], f"{label} locator"),
+            *((Evidence, name, item[name], f"{label} {name}") for name in QUOTE_FIELDS),
         ]
     for relation in record["relations"]:
         checks.append((ClaimRelation, "kind", relation["kind"], f"relation to {relation['claim']}"))
@@ -196,6 +198,8 @@ def record_problems(record: dict[str, Any]) -> list[str]:
         elif relation["claim"] == record["slug"]:
             problems.append("a claim cannot be related to itself")
     for number, item in enumerate(record["evidence"], start=1):
+        if bool(item["quote"]) != bool(item["quote_copy"]):
+            problems.append(f"evidence {number}: {QUOTE_NEEDS_COPY}")
         if item["source"] is None:
             problems.append(f"evidence {number}: a source needs a title")
         else:

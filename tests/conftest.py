@@ -12,6 +12,8 @@ def pytest_configure(config):
     # Production's hasher costs a third of a second per password by design; tests make
     # hundreds of accounts and check permissions, not hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The same demo on every machine: the seed documents are only where a test asks for them.
+    settings.WORKBENCH_DEMO_SEEDS = settings.BASE_DIR / "tests" / "no-seeds-here"
 
 
 def pytest_collection_modifyitems(items):

@@ -300,5 +300,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "workbench@localhost")
 MEDIA_ROOT = Path(os.environ.get("WORKBENCH_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"  # never served as such: originals are downloaded through the admin
 WORKBENCH_SNAPSHOT_MAX_BYTES = int(os.environ.get("WORKBENCH_SNAPSHOT_MAX_BYTES", 20 * 1024 * 1024))
+# The documents the demo is built from (load_demo keeps them as copies when they are there);
+# kept beside the project, out of its repository.
+WORKBENCH_DEMO_SEEDS = Path(
+    os.environ.get("WORKBENCH_DEMO_SEEDS", BASE_DIR.parent / "shared" / "seeds")
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, said aloud: pasted text stays small
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -7,6 +7,7 @@ from .claim import (
     EXCERPT_MAX_LENGTH,
     QUOTE_CONTEXT,
     QUOTE_MAX_LENGTH,
+    QUOTE_NEEDS_COPY,
     STATEMENT_MAX_LENGTH,
     Claim,
     ClaimRelation,
@@ -23,6 +24,7 @@ from .figure import NORMALISED_FIELDS, Figure, FigureConflict, Subject
 __all__ = [
     "QUOTE_CONTEXT",
     "QUOTE_MAX_LENGTH",
+    "QUOTE_NEEDS_COPY",
     "COMMENT_MAX_LENGTH",
     "EXCERPT_MAX_LENGTH",
     "NAME_MAX_LENGTH",

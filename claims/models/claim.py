@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxLengthValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +36,9 @@ EXCERPT_MAX_LENGTH = 1000
 COMMENT_MAX_LENGTH = 2000
 QUOTE_MAX_LENGTH = 600  # a sentence or two: readers see quotes, never the whole copy
 QUOTE_CONTEXT = 64
+QUOTE_NEEDS_COPY = (
+    "A quote names the kept copy it quotes (its SHA-256), and a copy is named only with a quote."
+)
 
 
 class Topic(models.Model):
@@ -183,7 +187,11 @@ class Evidence(models.Model):
     quote_prefix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
     quote_suffix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
     quote_copy = models.CharField(
-        "SHA-256 of the copy quoted", max_length=64, blank=True, db_index=True
+        "SHA-256 of the copy quoted",
+        max_length=64,
+        blank=True,
+        db_index=True,
+        validators=[RegexValidator(r"^[0-9a-f]{64}$", "A SHA-256 is 64 lowercase hex digits.")],
     )
     added_by = acting_user()
     added_at = models.DateTimeField(auto_now_add=True)
@@ -198,6 +206,10 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_stance_display()}: {self.source} ({self.locator})"
+
+    def clean(self) -> None:
+        if bool(self.quote) != bool(self.quote_copy):
+            raise ValidationError(QUOTE_NEEDS_COPY)
 
 
 class ClaimRelation(models.Model):

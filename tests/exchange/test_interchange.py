@@ -110,7 +110,17 @@ def claims_to_export(editor, second_editor):
         first_appeared_in=blog,
     )
     first.topics.add(topic)
-    EvidenceFactory(claim=first, source=survey, stance=Stance.ASSERTS, excerpt='Says "so", & more')
+    EvidenceFactory(
+        claim=first,
+        source=survey,
+        stance=Stance.ASSERTS,
+        excerpt='Says "so", & more',
+        # A quote travels with its context exactly, the spaces at its edges included.
+        quote="X is, in short, a family,",
+        quote_prefix="As the survey puts it: ",
+        quote_suffix=" of models.\n",
+        quote_copy="ab" * 32,
+    )
     EvidenceFactory(claim=second, source=blog, stance=Stance.ASSERTS, note="As announced.")
     EvidenceFactory(claim=second, source=survey, stance=Stance.REFUTES, excerpt="Line 1\nLine 2")
     RelationFactory(
@@ -172,6 +182,40 @@ def test_export_import_into_an_empty_workbench_export_again_is_identical(
     assert Figure.objects.get(subject__name="Yuan 1.0").normalised == pytest.approx(
         4095.5 * 8.64e19
     )
+
+
+QUOTE_COPY = "cd" * 32
+
+
+@pytest.mark.parametrize(
+    "quote, message",
+    [
+        ({"quote": "The words.", "quote_copy": ""}, "A quote names the kept copy it quotes"),
+        ({"quote": "", "quote_copy": QUOTE_COPY}, "a copy is named only with a quote"),
+        ({"quote": "The words.", "quote_copy": "not-a-hash"}, "64 lowercase hex digits"),
+        ({"quote": "w" * 601, "quote_copy": QUOTE_COPY}, "at most 600 characters"),
+        ({"quote": "w", "quote_prefix": "p" * 65, "quote_copy": QUOTE_COPY}, "at most 64"),
+    ],
+)
+@pytest.mark.parametrize("format", ["csv", "json"])
+def test_a_quote_without_its_copy_or_too_long_is_refused(editor, quote, message, format):
+    before = snapshot()
+    if format == "csv":
+        text = csv_text({**GOOD_ROW, **quote})
+    else:
+        record = {
+            "statement": GOOD_ROW["statement"],
+            "claimant": GOOD_ROW["claimant"],
+            "evidence": [
+                {"source": {"title": "Blog"}, "stance": "asserts", "locator": "top", **quote}
+            ],
+        }
+        text = json.dumps([record])
+
+    report = import_text(text, format, by=editor)
+
+    assert not report.ok and any(message in problem for problem in report.problems)
+    assert snapshot() == before
 
 
 def test_json_export_carries_every_field_of_a_claim(claims_to_export):

@@ -3,10 +3,14 @@
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from claims import services
 from claims.models import Claim, Correction
+from documents.models import Snapshot
+from documents.services import snapshot_take
 from sources.models import Source
+from workbench.mail import notification_preference_save, wants_email
 
 
 def backup(path) -> str:
@@ -53,3 +57,24 @@ def test_restore_looks_at_every_app_not_only_claims_and_sources(tmp_path):
     SubjectFactory()  # a figures row, in a database with no claim and no source
     with pytest.raises(CommandError, match="subjects"):
         call_command("restore", str(path))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_originals_of_kept_copies_and_email_choices_come_back_with_a_restore(
+    tmp_path, settings, client, editor
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    source = Source.objects.create(title="Lab report", slug="lab-report")
+    snapshot_take(source=source, name="report.txt", content=b"The lab said so.", by=editor)
+    notification_preference_save(user=editor, email=False)
+    call_command("backup", str(tmp_path / "backup.xml"), verbosity=0)
+
+    call_command("flush", "--no-input")
+    settings.MEDIA_ROOT = tmp_path / "new-media"  # a new machine: no uploaded file on it
+    call_command("restore", str(tmp_path / "backup.xml"), verbosity=0)
+
+    copy = Snapshot.objects.get()
+    client.force_login(copy.taken_by)
+    download = client.get(reverse("admin:documents_snapshot_original", args=[copy.pk]))
+    assert b"".join(download.streaming_content) == b"The lab said so."
+    assert not wants_email(copy.taken_by)

@@ -1,10 +1,14 @@
+import io
+import json
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from exchange.demo_documents import DemoDocuments, records_anchor, seeds_attach
 from exchange.importer import claims_import
 from exchange.registry import registry_import
 
@@ -28,29 +32,48 @@ DEMO_USERS = [
 class Command(BaseCommand):
     help = (
         "Load the demo built from the seed documents (exchange/demo/: the registry, then the "
-        "claims) through the importers, with demo logins. Idempotent: what exists already (by "
-        "slug, name or username) is left as it is."
+        "claims) through the importers, with demo logins; when the seed documents are there, "
+        "they are kept as copies of their sources and the demo's evidence quotes them. "
+        "Idempotent: what exists already (by slug, name or username) is left as it is."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--seeds",
+            type=Path,
+            default=settings.WORKBENCH_DEMO_SEEDS,
+            help="Folder of the seed documents (default: the setting WORKBENCH_DEMO_SEEDS, "
+            f"{settings.WORKBENCH_DEMO_SEEDS}); left out when it is not there.",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, seeds: Path, **options):
         users = self.load_users()
         with REGISTRY_FILE.open("rb") as file:
             registry = registry_import(file=file, by=users["curator"])
-        with CLAIMS_FILE.open("rb") as file:
-            claims = claims_import(
-                file=file,
-                format="json",
-                name="the demo",
-                by=users["editor"],
-                approver=users["second-editor"],
-            )
-        for report in (registry, claims):
-            if not report.ok:
-                raise CommandError(f"{report} {' '.join(report.problems[:5])}")
+        if not registry.ok:
+            raise CommandError(f"{registry} {' '.join(registry.problems[:5])}")
+        documents = DemoDocuments()
+        records = json.loads(CLAIMS_FILE.read_text(encoding="utf-8"))
+        if seeds.is_dir():
+            copies = seeds_attach(seeds=seeds, by=users["editor"], report=documents)
+            records_anchor(records, copies, documents)
+        claims = claims_import(
+            file=io.BytesIO(json.dumps(records).encode()),
+            format="json",
+            name="the demo",
+            by=users["editor"],
+            approver=users["second-editor"],
+        )
+        if not claims.ok:
+            raise CommandError(f"{claims} {' '.join(claims.problems[:5])}")
         if options["verbosity"]:
             self.stdout.write(f"Demo registry: {registry}")
             self.stdout.write(f"Demo claims: {claims}")
+            if seeds.is_dir():
+                self.stdout.write(f"Demo documents: {documents}")
+            else:
+                self.stdout.write(f"Demo documents: none ({seeds} is not there)")
             self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
             for username, _, role in DEMO_USERS:
                 self.stdout.write(f"  {username:14} {role}")

@@ -1,15 +1,28 @@
+from pathlib import Path
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-# Rebuilt by migrate on the target database, or caches of what is: everything else is backed up.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "workbench"]
+from workbench.media_files import media_backup, media_folder
+
+# Rebuilt by migrate on the target database, or caches of what is, or the task queue (a task
+# restored would run a second time): everything else is backed up.
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "workbench.contentversion",
+    "django_tasks_database",
+]
 
 
 class Command(BaseCommand):
     help = (
-        "Write the whole database, history included, to a file that `restore` reads back. XML, "
-        "because the JSON serializer rounds timestamps to milliseconds and history order lives "
-        "in the microseconds."
+        "Write the whole database, history included, to a file that `restore` reads back, and "
+        "the uploaded files (the originals of kept copies of documents) to a folder beside it "
+        "(<file>.media/). XML, because the JSON serializer rounds timestamps to "
+        "milliseconds and history order lives in the microseconds."
     )
 
     def add_arguments(self, parser):
@@ -25,5 +38,6 @@ class Command(BaseCommand):
             output=file,
             verbosity=0,
         )
+        copied = media_backup(media_folder(Path(file)))
         if options["verbosity"]:
-            self.stdout.write(f"Backup written to {file}.")
+            self.stdout.write(f"Backup written to {file}, with {copied} uploaded files.")
