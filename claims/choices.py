@@ -194,6 +194,15 @@ class Rank(models.TextChoices):
     DEPRECATED = "deprecated", "Deprecated"
 
 
+class ClaimSort(models.TextChoices):
+    """How a list of claims may be ordered; a search's own order is its relevance."""
+
+    RELEVANCE = "relevance", "Relevance (or newest, without a search)"
+    NEWEST = "newest", "Newest verdict first"
+    CONTESTED = "contested", "Most contested first"
+    VERDICT = "verdict", "Verdict, false first"
+
+
 class SubjectKind(models.TextChoices):
     MODEL = "model", "AI model"
     ORGANISATION = "organisation", "Organisation"

@@ -5,8 +5,9 @@ from django import forms
 
 from sources.models import Source
 
-from .choices import ClaimantKind, ClaimKind, Quantity, Verdict
+from .choices import ClaimantKind, ClaimKind, ClaimSort, Quantity, Verdict
 from .models import Claim, Claimant, Figure, Review, Topic
+from .search import find
 from .selectors import CHART_QUANTITIES
 
 
@@ -79,12 +80,42 @@ class ClaimFilterSet(django_filters.FilterSet):
         widget=AppearedRangeWidget(),
     )
 
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=ClaimSort.choices,
+        method="filter_sort",
+        empty_label=None,
+        null_value="",
+    )
+
+    # Set by the link "search as typed" that follows a corrected search.
+    as_typed = django_filters.BooleanFilter(method="filter_nothing", widget=forms.HiddenInput)
+
     class Meta:
         model = Claim
         fields = ["q", "verdict", "kind", "topic", "source", "claimant", "contested", "recheck"]
 
+    # The search looks among the claims the other filters leave, and the sort comes last.
+    LAST = ("q", "sort")
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        for name in [*(n for n in self.filters if n not in self.LAST), *self.LAST]:
+            queryset = self.filters[name].filter(queryset, data.get(name))
+        return queryset
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value.strip()) if value.strip() else queryset
+        if not value.strip():
+            return queryset
+        correct = not self.form.cleaned_data.get("as_typed")
+        self.search_results = find(value.strip(), queryset, correct=correct)
+        return queryset.in_order(self.search_results.ids)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.sorted_by(value) if value else queryset
 
     def filter_source(self, queryset, name, value):
         source = Source.objects.filter(slug=value.strip()).first() if value.strip() else None

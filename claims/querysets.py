@@ -1,33 +1,17 @@
-import re
-
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from .choices import (
     PUBLIC_STATES,
     STANCES_AGAINST,
     STANCES_FOR,
+    VERDICT_SCALE,
+    ClaimSort,
     ClaimState,
     DeskQueue,
     RelationKind,
 )
-
-SEARCH_CONFIG = "english"
-# Search ranks at most this many matches: ranking every match of a common word in a million
-# claims would cost more than the reader gains from page 21 of the results.
-SEARCH_CANDIDATES = 500
-SEARCH_VECTOR = (
-    SearchVector("statement", weight="A", config=SEARCH_CONFIG)
-    + SearchVector("claimant", weight="B", config=SEARCH_CONFIG)
-    + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-)
-
-
-def search_terms(text: str) -> list[str]:
-    """The words of a search, as the SQLite fallback matches them and the highlighter marks them."""
-    return [word for word in re.findall(r"\w+", text.lower()) if len(word) > 1][:10]
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -116,31 +100,37 @@ class ClaimQuerySet(models.QuerySet):
         raise ValueError(f"No desk queue {queue!r}")
 
     def search(self, text: str) -> "ClaimQuerySet":
-        """Claims matching a reader's search over statement, claimant, context, published
-        rationales, evidence excerpts and cited source titles, best matches first.
+        """Claims matching a search (claims/search/), best matches first."""
+        from .search import find
 
-        PostgreSQL: the stored, GIN-indexed search vector, ranked over a bounded set of
-        candidates. SQLite: every word must appear somewhere in the same text."""
-        from .models import ClaimSummary
+        return self.in_order(find(text, self).ids)
 
-        if connection.vendor == "postgresql":
-            query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-            candidates = ClaimSummary.objects.filter(
-                search_vector=query, claim__in=self.values("pk")
-            ).values("pk")[:SEARCH_CANDIDATES]
-            return (
-                self.filter(pk__in=candidates)
-                .annotate(rank=SearchRank(F("summary__search_vector"), query))
-                .order_by("-rank", "-graded_at", "-pk")
+    def in_order(self, ids: list[int]) -> "ClaimQuerySet":
+        """These claims, in this order (a search's), as `search_rank`."""
+        if not ids:
+            return self.none().annotate(search_rank=Value(0))
+        order = Case(*(When(pk=pk, then=Value(at)) for at, pk in enumerate(ids)))
+        return self.filter(pk__in=ids).annotate(search_rank=order).order_by("search_rank")
+
+    def sorted_by(self, sort: str) -> "ClaimQuerySet":
+        """In one of the orders readers may choose (ClaimSort); relevance keeps the order a
+        search gave, or the list's own."""
+        if sort == ClaimSort.NEWEST:
+            return self.order_by(F("graded_at").desc(nulls_last=True), "-pk")
+        if sort == ClaimSort.CONTESTED:
+            return self.order_by(
+                "-summary__is_contested", "-summary__evidence_against", "-graded_at", "-pk"
             )
-        matches = Q()
-        for word in search_terms(text):
-            matches &= (
-                Q(summary__statement__icontains=word)
-                | Q(summary__claimant__icontains=word)
-                | Q(summary__body__icontains=word)
+        if sort == ClaimSort.VERDICT:
+            scale = Case(
+                *(
+                    When(verdict=verdict, then=Value(meaning.rating))
+                    for verdict, meaning in VERDICT_SCALE.items()
+                ),
+                default=Value(99),
             )
-        return self.filter(matches)
+            return self.order_by(scale, "-graded_at", "-pk")
+        return self
 
     def citing_source(self, source) -> "ClaimQuerySet":
         """Claims that a source makes, is cited for, or where the claim first appeared. Two

@@ -8,6 +8,7 @@ so yuan and dollars are never compared unless a figure gives a dated exchange ra
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -236,3 +237,16 @@ def statement_disagrees(statement: str, value: float, unit: str, quantity: str) 
         figure=f"{format_number(value)} {unit}".strip(),
         factor=f"{format_number(round(factor))} times",
     )
+
+
+_TYPED_NUMBER = re.compile(r"(?P<number>[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?P<han>万亿|亿|万)?")
+
+
+def typed_number(text: str) -> float:
+    """A number as an editor may type it: "1.75", "1,750", full-width "１７５", or with a
+    Chinese scale, "1.75万亿", "3000万", "2000亿". Raises ValueError for anything else."""
+    plain = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    match = _TYPED_NUMBER.fullmatch(plain)
+    if match is None:
+        raise ValueError(f"not a number: {text[:40]!r}")
+    return float(match["number"]) * (_STATEMENT_SCALES[match["han"]] if match["han"] else 1)

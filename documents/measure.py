@@ -3,7 +3,9 @@
 import math
 from dataclasses import dataclass
 
-from .checkworthy import figure_in, reasons
+from claims.figure_text import figure_in
+
+from .checkworthy import reasons
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from claims.figure_text import figure_in
 from claims.models import Claim, Evidence, Figure
 from claims.selectors import similar_claims_for_each
 from claims.units import UnknownUnit, normalise, stated_numbers
 from sources.models import Source
 
 from .anchors import Quote, find
-from .checkworthy import figure_in, reasons, sentences
+from .checkworthy import reasons, sentences
 from .choices import MatchKind, QuoteStatus
 from .extract import extract
 from .models import Paragraph, QuoteCheck, Sentence, Snapshot

@@ -53,6 +53,7 @@ IMPORT_BATCH_SIZE = 1000
 IMPORT_REASON = "Imported from {name}"
 # The reason is kept in each history record, in a field of 100 characters.
 NAME_IN_REASON_MAX_LENGTH = 80
+DEFAULT_LANGUAGE = "en"  # what a file that says nothing of languages is written in
 ONLY_EDITORS_IMPORT = "{user} may not add claims, so cannot import them."
 SAME_PERSON_IMPORTS_AND_APPROVES = (
     "The gradings in the file are recorded as {user}'s; a second person must approve them."
@@ -220,6 +221,7 @@ class _ClaimImporter:
                 {
                     "slug": record["slug"] or next(slugs),
                     "statement": record["statement"],
+                    "language": record["language"] or DEFAULT_LANGUAGE,
                     "kind": record["kind"] or ClaimKind.FACT,
                     "claimant_id": self._claimant_id(record["claimant"]),
                     "context": record["context"],
@@ -307,6 +309,7 @@ class _ClaimImporter:
                 "excerpt": item["excerpt"],
                 "locator": item["locator"],
                 "note": item["note"],
+                "language": item["language"] or DEFAULT_LANGUAGE,
                 **{name: item[name] for name in QUOTE_FIELDS},
                 "added_by_id": self.by.pk,
                 "added_at": self.now,

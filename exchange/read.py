@@ -153,6 +153,7 @@ def _record_from_csv_rows(rows: list[dict[str, str]]) -> dict[str, Any]:
                 "excerpt": row["excerpt"],
                 "locator": row["locator"],
                 "note": row["evidence_note"],
+                "language": row["evidence_language"],
                 **{name: row[name] for name in QUOTE_FIELDS},
             }
             for row in rows

@@ -28,6 +28,7 @@ CONTENT_TYPES = {
 CLAIM_COLUMNS = [
     "slug",
     "statement",
+    "language",
     "kind",
     "claimant",
     "topics",
@@ -60,6 +61,7 @@ EVIDENCE_COLUMNS = [
     "excerpt",
     "locator",
     "evidence_note",
+    "evidence_language",
     *QUOTE_FIELDS,
 ]
 
@@ -113,7 +115,7 @@ IMPORTED_STATES = (
 
 SOURCE_FIELDS = ["title", "url", "outlet", "kind", "published_on"]
 
-EVIDENCE_FIELDS = ["stance", "excerpt", "locator", "note", *QUOTE_FIELDS]
+EVIDENCE_FIELDS = ["stance", "excerpt", "locator", "note", "language", *QUOTE_FIELDS]
 
 RELATION_FIELDS = ["kind", "claim", "note"]
 
@@ -194,6 +196,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     return {
         "slug": claim.slug,
         "statement": claim.statement,
+        "language": claim.language,
         "kind": claim.kind,
         "claimant": claim.claimant.name,
         "topics": [topic.name for topic in claim.topics.all()],
@@ -224,6 +227,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
                 "excerpt": item.excerpt,
                 "locator": item.locator,
                 "note": item.note,
+                "language": item.language,
                 **{name: getattr(item, name) for name in QUOTE_FIELDS},
             }
             for item in claim.evidence.all()
@@ -271,6 +275,7 @@ def csv_rows(record: dict[str, Any]) -> list[dict[str, str]]:
             "excerpt": item["excerpt"],
             "locator": item["locator"],
             "evidence_note": item["note"],
+            "evidence_language": item["language"],
             **{name: item[name] for name in QUOTE_FIELDS},
         }
         for item in record["evidence"]

@@ -1,11 +1,13 @@
 """The registry as an exchange file: what claims come from and what they are about.
 
-A JSON object with two lists: "sources", each with everything curators keep about it (outlet,
+A JSON object of lists: "sources", each with everything curators keep about it (outlet,
 authors, dates and their precision, kind, language, reliability rating and its reason, archive
-copy, notes), and "subjects", the models and organisations figures are about (kind, release
-date, developers). Claims files cite sources by title and address and subjects by name; a
-registry file loaded first gives those sources their ratings and lists subjects no figure
-mentions yet.
+copy, notes); "subjects", the models and organisations figures are about (kind, release date,
+developers); and "outlets", "topics" and "claimants" with their other names. Every name may
+carry "aliases", a list of other names (translations, spellings, abbreviations), which search
+finds it by. Claims files cite sources by title and address, subjects, topics and claimants by
+name; a registry file loaded first gives those sources their ratings, lists subjects no figure
+mentions yet, and gives everything its other names.
 """
 
 import json
@@ -19,10 +21,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model, QuerySet
 
-from claims.models import Subject
-from claims.services import subject_get_or_create
-from sources.models import Source, normalize_url
-from sources.services import outlet_get_or_create, source_save
+from claims.models import Claimant, ClaimantAlias, Subject, Topic
+from claims.models.claim import names_in
+from claims.services import (
+    claimant_alias_save,
+    claimant_find,
+    claimant_save,
+    subject_save,
+    topic_save,
+)
+from sources.models import Outlet, Source, normalize_url
+from sources.services import outlet_get_or_create, outlet_save, source_save
 from workbench.unstorable import unshowable_problem
 
 from .read import JSON_ERRORS, FormatError, as_text, json_start, unreadable_parts
@@ -43,7 +52,13 @@ SOURCE_FIELDS = [
     "archive_url",
     "notes",
 ]
-SUBJECT_FIELDS = ["name", "kind", "released_on", "developers"]
+SUBJECT_FIELDS = ["name", "kind", "released_on", "developers", "aliases"]
+OUTLET_FIELDS = ["name", "homepage", "aliases"]
+TOPIC_FIELDS = ["name", "aliases"]
+CLAIMANT_FIELDS = ["name", "kind", "aliases"]
+# The lists of a registry file, in the order they are loaded: outlets before the sources that
+# name them.
+PARTS = ("outlets", "sources", "subjects", "topics", "claimants")
 
 
 def _date(value) -> str:
@@ -58,19 +73,36 @@ def source_record(source: Source) -> dict[str, str]:
     return record
 
 
-def subject_record(subject: Subject) -> dict[str, str]:
+def subject_record(subject: Subject) -> dict[str, Any]:
     return {
         "name": subject.name,
         "kind": subject.kind,
         "released_on": _date(subject.released_on),
         "developers": subject.developers,
+        "aliases": names_in(subject.aliases),
     }
 
 
-def registry_export(sources: Iterable[Source], subjects: Iterable[Subject]) -> str:
+def registry_export(
+    sources: Iterable[Source],
+    subjects: Iterable[Subject],
+    outlets: Iterable[Outlet] = (),
+    topics: Iterable[Topic] = (),
+    claimants: Iterable[Claimant] = (),
+) -> str:
+    """The registry file; `claimants` with their aliases loaded."""
     registry = {
+        "outlets": [
+            {"name": o.name, "homepage": o.homepage, "aliases": names_in(o.aliases)}
+            for o in outlets
+        ],
         "sources": [source_record(source) for source in sources],
         "subjects": [subject_record(subject) for subject in subjects],
+        "topics": [{"name": t.name, "aliases": names_in(t.aliases)} for t in topics],
+        "claimants": [
+            {"name": c.name, "kind": c.kind, "aliases": [a.name for a in c.aliases.all()]}
+            for c in claimants
+        ],
     }
     return json.dumps(registry, ensure_ascii=False, indent=1) + "\n"
 
@@ -79,14 +111,16 @@ def registry_export(sources: Iterable[Source], subjects: Iterable[Subject]) -> s
 class RegistryReport(Report):
     sources: int = 0
     subjects: int = 0
+    names: int = 0  # outlets, topics and claimants
     unchanged: int = 0
 
     def __str__(self) -> str:
         if self.problems:
             return self.refusal
         return (
-            f"Imported {self.sources} sources and {self.subjects} subjects; {self.unchanged} "
-            "were already in the registry and were left unchanged."
+            f"Imported {self.sources} sources and {self.subjects} subjects"
+            + (f" (and {self.names} outlets, topics and claimants)" if self.names else "")
+            + f"; {self.unchanged} were already in the registry and were left unchanged."
         )
 
 
@@ -104,12 +138,31 @@ def _record(item: Any, names: list[str], model: type[Model]) -> dict[str, str]:
     values = {}
     for name in names:
         try:
-            values[name] = as_text(item.get(name)) or _default(model, name)
+            values[name] = (
+                _aliases(item.get(name))
+                if name == "aliases"
+                else as_text(item.get(name)) or _default(model, name)
+            )
         except ValueError as error:
             raise ValueError(f"{name}: {error}") from error
         if problem := unshowable_problem(values[name]):
             raise ValueError(f"{name}: {problem}")
     return values
+
+
+ALIASES_AT_MOST = 50
+
+
+def _aliases(value: Any) -> str:
+    """A list of other names, kept one a line."""
+    if value is None:
+        return ""
+    if not isinstance(value, list) or len(value) > ALIASES_AT_MOST:
+        raise ValueError(f"a list of at most {ALIASES_AT_MOST} other names")
+    names = [as_text(name) for name in value]
+    if any(not name or "\n" in name or len(name) > 200 for name in names):
+        raise ValueError("each other name is one line of text, at most 200 characters")
+    return "\n".join(names)
 
 
 def _read(file: IO[bytes], part: str, names: list[str], model: type[Model]) -> tuple[list, list]:
@@ -125,6 +178,15 @@ def _read(file: IO[bytes], part: str, names: list[str], model: type[Model]) -> t
     except JSON_ERRORS as error:
         raise FormatError(f"The file is not valid JSON ({error}).") from error
     return records, problems
+
+
+READERS = {
+    "outlets": (OUTLET_FIELDS, Outlet),
+    "sources": (SOURCE_FIELDS, Source),
+    "subjects": (SUBJECT_FIELDS, Subject),
+    "topics": (TOPIC_FIELDS, Topic),
+    "claimants": (CLAIMANT_FIELDS, Claimant),
+}
 
 
 def registry_import(*, file: IO[bytes], by: AbstractBaseUser | None) -> RegistryReport:
@@ -143,21 +205,26 @@ def registry_import(*, file: IO[bytes], by: AbstractBaseUser | None) -> Registry
             return RegistryReport(problems=["The file is empty."])
         if not start.startswith(b"{") or not _has_lists(file):
             return RegistryReport(problems=[NOT_A_REGISTRY])
-        sources, source_problems = _read(file, "sources", SOURCE_FIELDS, Source)
-        subjects, subject_problems = _read(file, "subjects", SUBJECT_FIELDS, Subject)
+        parts = {part: _read(file, part, *READERS[part]) for part in PARTS}
     except FormatError as error:
         return RegistryReport(problems=[str(error)])
-    report = RegistryReport(problems=source_problems + subject_problems)
+    report = RegistryReport(problems=[p for _, problems in parts.values() for p in problems])
     if report.problems:
         return report
+    adders = {
+        "outlets": lambda r: _add_outlet(r, by, report),
+        "sources": lambda r: _add_source(r, by, report),
+        "subjects": lambda r: _add_subject(r, by, report),
+        "topics": lambda r: _add_topic(r, by, report),
+        "claimants": lambda r: _add_claimant(r, by, report),
+    }
     with transaction.atomic():
-        for number, record in sources:
-            _write(report, f"sources {number}", lambda r=record: _add_source(r, by, report))
-        for number, record in subjects:
-            _write(report, f"subjects {number}", lambda r=record: _add_subject(r, report))
+        for part in PARTS:
+            for number, record in parts[part][0]:
+                _write(report, f"{part} {number}", lambda r=record, p=part: adders[p](r))
         if report.problems:
             transaction.set_rollback(True)
-            report.sources = report.subjects = 0
+            report.sources = report.subjects = report.names = 0
     return report
 
 
@@ -170,17 +237,20 @@ def _has_lists(file: IO[bytes]) -> bool:
         for prefix, event, value in ijson.parse(file, use_float=True):
             if prefix == "" and event == "map_key":
                 keys.add(value)
-            elif prefix in ("sources", "subjects") and not event.startswith("end_"):
+            elif prefix in PARTS and not event.startswith("end_"):
                 shapes.add((prefix, event))
     except JSON_ERRORS as error:
         raise FormatError(f"The file is not valid JSON ({error}).") from error
     file.seek(0)
     lists = all(event == "start_array" for _, event in shapes)
-    return bool(keys) and keys <= {"sources", "subjects"} and lists
+    return bool(keys) and keys <= set(PARTS) and lists
 
 
 ONLY_CURATORS_ADD = "{user} may not add sources to the registry."
-NOT_A_REGISTRY = 'A registry file is a JSON object: {"sources": [{…}, …], "subjects": [{…}, …]}.'
+NOT_A_REGISTRY = (
+    'A registry file is a JSON object: {"sources": [{…}, …], "subjects": [{…}, …]}, and '
+    'optionally "outlets", "topics" and "claimants" lists.'
+)
 
 
 def _write(report: RegistryReport, where: str, add) -> None:
@@ -220,9 +290,35 @@ def _add_source(record: dict[str, str], by, report: RegistryReport) -> None:
     report.sources += 1
 
 
-def _add_subject(record: dict[str, str], report: RegistryReport) -> None:
+def _add_subject(record: dict[str, str], by, report: RegistryReport) -> None:
     if Subject.objects.filter(name=record["name"]).exists():
         report.unchanged += 1
         return
-    subject_get_or_create(**{**record, "released_on": record["released_on"] or None})
+    subject_save(subject=Subject(**{**record, "released_on": record["released_on"] or None}), by=by)
     report.subjects += 1
+
+
+def _add_outlet(record: dict[str, str], by, report: RegistryReport) -> None:
+    if Outlet.objects.filter(name=record["name"]).exists():
+        report.unchanged += 1
+        return
+    outlet_save(outlet=Outlet(**record), by=by)
+    report.names += 1
+
+
+def _add_topic(record: dict[str, str], by, report: RegistryReport) -> None:
+    if Topic.objects.filter(name=record["name"]).exists():
+        report.unchanged += 1
+        return
+    topic_save(topic=Topic(**record), by=by)
+    report.names += 1
+
+
+def _add_claimant(record: dict[str, str], by, report: RegistryReport) -> None:
+    if claimant_find(record["name"]) is not None:
+        report.unchanged += 1
+        return
+    claimant = claimant_save(claimant=Claimant(name=record["name"], kind=record["kind"]), by=by)
+    for name in names_in(record["aliases"]):
+        claimant_alias_save(alias=ClaimantAlias(claimant=claimant, name=name), by=by)
+    report.names += 1

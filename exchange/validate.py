@@ -28,6 +28,7 @@ from claims.models import (
 )
 from claims.models.claimant import NAME_TOO_LONG, NORMALISED_MAX_LENGTH, normalised_name
 from claims.services import publication_refused
+from claims.units import typed_number
 from sources.choices import SourceKind
 from sources.models import Outlet, Source
 from workbench.unstorable import unshowable_problem
@@ -83,14 +84,23 @@ def _unlabelled_source_problems(
     return tuple(problem for problem in problems if problem)
 
 
+def _typed(text: str) -> float | str | None:
+    """A figure's number as a file may write it ("1.75万亿" too); what is not one is left for
+    the model's own check to refuse by name."""
+    try:
+        return typed_number(text) if text else None
+    except ValueError:
+        return text
+
+
 def figure_from_record(figure: dict[str, str]) -> Figure:
     """An unsaved figure (without claim and subject) from a record's figure; what the record
     leaves empty takes the model's default. Checked with figure_problems()."""
     fields = {
         "quantity": figure["quantity"],
-        "value": figure["value"] or None,
-        "lower": figure["lower"] or None,
-        "upper": figure["upper"] or None,
+        "value": _typed(figure["value"]),
+        "lower": _typed(figure["lower"]),
+        "upper": _typed(figure["upper"]),
         "unit": figure["unit"],
         "bound": figure["qualifier"] or Bound.EXACT,
         "scope": figure["scope"],
@@ -166,6 +176,7 @@ def record_problems(record: dict[str, Any]) -> list[str]:
         (Claim, "first_appeared_on", record["first_appeared_on"], "first_appeared_on"),
         (Claim, "recheck_due", record["recheck_due"], "recheck_due"),
         (Claim, "context", record["context"], "context"),
+        (Claim, "language", record["language"] or "en", "language"),
     ]
     if record["slug"]:
         checks.append((Claim, "slug", record["slug"], "slug"))
@@ -182,6 +193,7 @@ def record_problems(record: dict[str, Any]) -> list[str]:
             (Evidence, "stance", item["stance"], f"{label} stance"),
             (Evidence, "excerpt", item["excerpt"], f"{label} excerpt"),
             (Evidence, "locator", item["locator"], f"{label} locator"),
+            (Evidence, "language", item["language"] or "en", f"{label} language"),
             *((Evidence, name, item[name], f"{label} {name}") for name in QUOTE_FIELDS),
         ]
     for relation in record["relations"]:

@@ -9,6 +9,7 @@ from django.views.generic.detail import SingleObjectMixin
 from claims import selectors
 from claims.choices import VERDICT_SCALE, Verdict
 from claims.filtersets import ClaimantFilterSet, ClaimFilterSet, FigureChartFilterSet
+from claims.search import passage
 from documents.selectors import quoted_copies
 from exchange.claimreview import BEST_RATING, WORST_RATING
 from sources import selectors as source_selectors
@@ -51,6 +52,21 @@ class ClaimListView(PublicListView):
         )
         context["export_limit"] = settings.WORKBENCH_EXPORT_MAX_CLAIMS
         context["export_allowed"] = context["paginator"].count <= context["export_limit"]
+        data = getattr(context["filter"].form, "cleaned_data", {})
+        context["active_filters"] = sum(
+            1 for name, value in data.items() if value not in (None, "", [], False)
+            and name not in ("q", "sort", "as_typed")
+        )
+        results = getattr(context["filter"], "search_results", None)
+        if results is not None:
+            context["search"] = results
+            context["search_terms"] = results.search.terms
+            # A result that matched outside its statement shows the passage that matched.
+            for claim in context["object_list"]:
+                if results.where.get(claim.pk, "statement") != "statement":
+                    claim.matched_passage = passage(
+                        f"{claim.summary.claimant}\n{claim.summary.body}", results.search.terms
+                    )
         return context
 
 

@@ -26,9 +26,12 @@ URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 @admin.register(Outlet)
 class OutletAdmin(HistoryAdmin):
     list_display = ["name", "homepage"]
-    search_fields = ["name"]
+    search_fields = ["name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+
+    def save_model(self, request, obj, form, change):
+        services.outlet_save(outlet=obj, by=request.user)
 
 
 MERGE_SOURCES_MISSING = (

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.models import HistoricalRecords
 
-from workbench.fields import acting_user
+from workbench.fields import acting_user, language
 
 from .choices import RELIABILITY_MARKERS, DatePrecision, Reliability, SourceKind
 from .querysets import SourceQuerySet
@@ -44,6 +44,10 @@ class Outlet(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     homepage = models.URLField(blank=True)
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other names, one a line: abbreviations, translations, the name in Chinese.",
+    )
 
     history = HistoricalRecords()
 
@@ -73,9 +77,7 @@ class Source(models.Model):
         help_text="How much of the publication date is known.",
     )
     kind = models.CharField(max_length=20, choices=SourceKind.choices, default=SourceKind.OTHER)
-    language = models.CharField(
-        max_length=10, default="en", help_text="ISO 639-1 code, e.g. en, zh."
-    )
+    language = language()
     reliability = models.CharField(
         max_length=20, choices=Reliability.choices, default=Reliability.UNRATED
     )

@@ -92,6 +92,22 @@ def sources_get_or_create(
 
 
 @transaction.atomic
+def outlet_save(*, outlet: Outlet, by: AbstractBaseUser | None) -> Outlet:
+    """Create or update an outlet. Its name and aliases are in the search text of the claims
+    citing its sources: those are told, as for a source."""
+    if not outlet.slug:
+        outlet.slug = unique_slug(Outlet, outlet.name)
+    stored = Outlet.objects.filter(pk=outlet.pk).values_list("name", "aliases").first()
+    outlet._history_user = by
+    outlet.full_clean()
+    outlet.save()
+    if stored and stored != (outlet.name, outlet.aliases):
+        source_ids = list(outlet.sources.values_list("pk", flat=True))
+        sources_changed.send(sender=Source, source_ids=source_ids)
+    return outlet
+
+
+@transaction.atomic
 def outlet_get_or_create(*, name: str, homepage: str = "") -> Outlet:
     outlet = Outlet.objects.filter(name=name).first()
     if outlet is None:

@@ -1,7 +1,8 @@
 import json
 from functools import partial
 
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.urls import path, reverse
@@ -41,8 +42,11 @@ from .review_screen import STALE_PAGE, ApprovalForm, opened_now, review_screen
 @admin.register(Topic)
 class TopicAdmin(HistoryAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = ["name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        services.topic_save(topic=obj, by=request.user)
 
 
 # What a link into the add form may fill in (documents/ sends them from a sentence).
@@ -193,7 +197,10 @@ class ClaimAdmin(HistoryAdmin):
         # words, keeps the admin's substring search over search_fields.
         if not search_term.strip() or request.path.endswith("/autocomplete/"):
             return super().get_search_results(request, queryset, search_term)
-        return queryset.search(search_term), False
+        found = queryset.search(search_term)  # best matches first, as readers get them
+        if request.GET.get(ORDER_VAR):
+            found = found.order_by(*queryset.query.order_by)  # unless sorted by a column
+        return found, False
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)

@@ -1,13 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten
+from django.core.exceptions import ValidationError
 
 from workbench.admin import ConfirmationField, HistoryAdmin, SafeInputMixin, ask_once
 from workbench.unstorable import refuse_unshowable
 
 from .. import services
 from ..models import Claim, Figure, FigureConflict, Subject
-from ..units import statement_disagrees
+from ..units import statement_disagrees, typed_number
 from .parts import PartOfClaimAdmin
 
 FIGURE_FIELDS = [
@@ -36,11 +37,31 @@ class FigureInline(SafeInputMixin, admin.StackedInline):
 class SubjectAdmin(HistoryAdmin):
     list_display = ["name", "kind", "released_on", "developers"]
     list_filter = ["kind"]
-    search_fields = ["name", "developers"]
+    search_fields = ["name", "aliases", "developers"]
     prepopulated_fields = {"slug": ["name"]}
 
     def save_model(self, request, obj, form, change):
         services.subject_save(subject=obj, by=request.user)
+
+
+FIGURE_NUMBERS = ("value", "lower", "upper")
+
+
+class FigureNumberField(forms.FloatField):
+    """A figure's number as editors type it, Chinese scales and full-width digits included
+    ("1.75万亿", "３０００万"): the browser's number box would refuse those."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return typed_number(str(value)[:60])
+        except ValueError:
+            raise ValidationError(
+                "Give a number, such as 1.75, 1,750, 1.75e12 or 1.75万亿.", code="invalid"
+            ) from None
 
 
 class StatementAgreementForm(forms.ModelForm):
@@ -48,6 +69,15 @@ class StatementAgreementForm(forms.ModelForm):
     claim's statement gives (units.statement_disagrees() decides)."""
 
     statement_checked = ConfirmationField("I checked the figure against the statement: save anyway")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in FIGURE_NUMBERS:
+            if name in self.fields:
+                typed = self.fields[name]
+                self.fields[name] = FigureNumberField(
+                    required=typed.required, label=typed.label, help_text=typed.help_text
+                )
 
     def claim_of_figure(self, cleaned: dict) -> Claim | None:
         return cleaned.get("claim")

@@ -16,6 +16,7 @@ from .claim import (
     Evidence,
     Review,
     ReviewComment,
+    SearchWord,
     Topic,
 )
 from .claimant import NAME_MAX_LENGTH, Claimant, ClaimantAlias, normalised_name
@@ -32,6 +33,7 @@ __all__ = [
     "STATEMENT_MAX_LENGTH",
     "Claim",
     "Claimant",
+    "SearchWord",
     "ClaimantAlias",
     "ClaimRelation",
     "ClaimSummary",

@@ -8,7 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sources.models import Source
-from workbench.fields import acting_user
+from workbench.fields import acting_user, language
 
 from ..choices import (
     PUBLIC_STATES,
@@ -41,9 +41,16 @@ QUOTE_NEEDS_COPY = (
 )
 
 
+ALIASES_HELP = (
+    "Other names, one a line: spellings, abbreviations, translations, the name in Chinese. "
+    "Search finds the claims under any of them."
+)
+
+
 class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+    aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
 
     history = HistoricalRecords()
 
@@ -53,11 +60,21 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *names_in(self.aliases)]
+
+
+def names_in(aliases: str) -> list[str]:
+    """The aliases of a text field, one a line."""
+    return [line.strip() for line in aliases.splitlines() if line.strip()]
+
 
 class Claim(models.Model):
     statement = models.CharField(
         max_length=STATEMENT_MAX_LENGTH, help_text="The claim in one sentence, in our own words."
     )
+    language = language(help_text="BCP 47 tag of the statement: en, zh-Hans, zh-Hant, …")
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=10, choices=ClaimKind.choices, default=ClaimKind.FACT)
     claimant = models.ForeignKey(
@@ -172,6 +189,7 @@ class Evidence(models.Model):
         validators=[MaxLengthValidator(EXCERPT_MAX_LENGTH)],
         help_text="A short excerpt or paraphrase of what the source says.",
     )
+    language = language(help_text="BCP 47 tag of the excerpt and note: en, zh-Hans, …")
     locator = models.CharField(
         max_length=200, help_text="Page, section, table, footnote or comment where it says so."
     )
@@ -366,7 +384,13 @@ class ClaimSummary(models.Model):
     statement = models.TextField(blank=True)
     claimant = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    # PostgreSQL only (GIN-indexed); SQLite searches the text columns instead.
+    # The same three as search terms (claims/search/analysis.py), made in Python so that both
+    # databases index the same words: statement; names (claimant, the figure's subject and the
+    # topics, with their aliases); and the rest. PostgreSQL indexes them in `search_vector`
+    # (GIN), SQLite in an FTS5 table kept in step by triggers (migration 0019).
+    terms_statement = models.TextField(blank=True, editable=False)
+    terms_names = models.TextField(blank=True, editable=False)
+    terms_body = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
@@ -374,3 +398,17 @@ class ClaimSummary(models.Model):
 
     def __str__(self) -> str:
         return f"Summary of “{self.claim_id}”"
+
+
+class SearchWord(models.Model):
+    """A word the search index holds, as readers write it, with the term it is indexed under:
+    what "Did you mean …" offers for a word that finds little. Added to by every summary
+    refresh, never edited; a word no claim uses any more stays until `manage.py
+    refresh_claim_summaries --words` rebuilds the list."""
+
+    # PostgreSQL finds words alike through a trigram index on `word` (migration 0019).
+    word = models.CharField(max_length=100, primary_key=True)
+    term = models.CharField(max_length=100)
+
+    def __str__(self) -> str:
+        return self.word

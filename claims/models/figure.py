@@ -14,7 +14,7 @@ from workbench.fields import acting_user
 from ..choices import Bound, Method, Quantity, Rank, Scope, SubjectKind
 from ..querysets import FigureConflictQuerySet, FigureQuerySet
 from ..units import UnknownUnit, format_number, normalise
-from .claim import Claim
+from .claim import ALIASES_HELP, Claim, names_in
 
 
 class Subject(models.Model):
@@ -27,6 +27,7 @@ class Subject(models.Model):
         null=True, blank=True, help_text="For a model: when it was announced or released."
     )
     developers = models.CharField(max_length=300, blank=True)
+    aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
 
     history = HistoricalRecords(table_name="figures_historicalsubject")
 
@@ -36,6 +37,10 @@ class Subject(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *names_in(self.aliases)]
 
 
 # Set by Figure.clean() from what the editor entered, never typed in.

@@ -26,6 +26,7 @@ from .claims import (
     claim_save,
     claim_withdraw,
     topic_get_or_create,
+    topic_save,
 )
 from .comments import comment_add, review_send_back
 from .corrections import (
@@ -121,4 +122,5 @@ __all__ = [
     "publication_refused",
     "subject_save",
     "topic_get_or_create",
+    "topic_save",
 ]

@@ -54,6 +54,20 @@ WORKFLOW_FIELDS = (
 
 
 @transaction.atomic
+def topic_save(*, topic: Topic, by: AbstractBaseUser | None) -> Topic:
+    """Create or update a topic; its names (and aliases) are part of its claims' search text."""
+    if not topic.slug:
+        topic.slug = unique_slug(Topic, topic.name)
+    stored = Topic.objects.filter(pk=topic.pk).values_list("name", "aliases").first()
+    topic._history_user = by
+    topic.full_clean()
+    topic.save()
+    if stored and stored != (topic.name, topic.aliases):
+        claim_summary_refresh(claim_ids=topic.claims.values_list("pk", flat=True))
+    return topic
+
+
+@transaction.atomic
 def topic_get_or_create(*, name: str) -> Topic:
     topic = Topic.objects.filter(name=name).first()
     if topic is None:

@@ -17,6 +17,7 @@ from ..choices import SubjectKind
 from ..models import NORMALISED_FIELDS, Figure, FigureConflict, Subject
 from .common import PART_STAYS_WITH_CLAIM
 from .corrections import correction_require
+from .summaries import claim_summary_refresh
 
 
 @transaction.atomic
@@ -26,9 +27,16 @@ def subject_save(*, subject: Subject, by: AbstractBaseUser | None) -> Subject:
     every version."""
     if not subject.slug:
         subject.slug = unique_slug(Subject, subject.name)
+    names = ("name", "aliases", "developers")
+    stored = Subject.objects.filter(pk=subject.pk).values_list(*names).first()
     subject._history_user = by
     subject.full_clean()
     subject.save()
+    if stored and stored != tuple(getattr(subject, name) for name in names):
+        # Its names are part of the search text of the claims whose figures it is of.
+        claim_summary_refresh(
+            claim_ids=Figure.objects.filter(subject=subject).values_list("claim_id", flat=True)
+        )
     return subject
 
 
@@ -65,6 +73,8 @@ def figure_save(
         figure.quantity,
     ):
         figure_conflicts_detect(**previous)
+    # The figure's subject (its names, aliases and developers) is part of the claim's search text.
+    claim_summary_refresh(claim_ids=[figure.claim_id])
     return figure
 
 
@@ -73,9 +83,10 @@ def figure_delete(
     *, figure: Figure, by: AbstractBaseUser | None, correction_note: str = ""
 ) -> None:
     correction_require(claims=[figure.claim], note=correction_note, by=by)
-    subject_id, quantity = figure.subject_id, figure.quantity
+    subject_id, quantity, claim_id = figure.subject_id, figure.quantity, figure.claim_id
     figure.delete()
     figure_conflicts_detect(subject_id=subject_id, quantity=quantity)
+    claim_summary_refresh(claim_ids=[claim_id])
 
 
 def figures_disagree(a: Figure, b: Figure, tolerance: float) -> bool:

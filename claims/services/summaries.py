@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import Count, Q
 
-from ..choices import STANCES_AGAINST, STANCES_FOR, ClaimState, RelationKind
+from ..choices import STANCES_AGAINST, STANCES_FOR
 from ..models import (
     Claim,
     Claimant,
@@ -15,9 +15,13 @@ from ..models import (
     ClaimRelation,
     ClaimSummary,
     Evidence,
+    Figure,
     Review,
+    SearchWord,
 )
-from ..querysets import SEARCH_CONFIG, SEARCH_VECTOR
+from ..models.claim import names_in
+from ..search.analysis import chunks, terms
+from ..search.index import vectors_write
 
 SUMMARY_FIELDS = [
     "is_contested",
@@ -26,33 +30,51 @@ SUMMARY_FIELDS = [
     "statement",
     "claimant",
     "body",
+    "terms_statement",
+    "terms_names",
+    "terms_body",
 ]
 
 
-def claimant_names(claimant_ids: Iterable[int]) -> dict[int, str]:
+def claimant_names(claimant_ids: Iterable[int]) -> dict[int, list[str]]:
     """What search knows of each claimant: its name, then its aliases (other spellings,
-    translations, names in other scripts), one a line."""
+    translations, names in other scripts)."""
     names = defaultdict(list)
     for pk, name in Claimant.objects.filter(pk__in=claimant_ids).values_list("pk", "name"):
         names[pk].append(name)
     aliases = ClaimantAlias.objects.filter(claimant_id__in=names).order_by("claimant_id", "id")
     for pk, name in aliases.values_list("claimant_id", "name"):
         names[pk].append(name)
-    return {pk: "\n".join(texts) for pk, texts in names.items()}
+    return names
+
+
+def _other_names(batch: list[int]) -> dict[int, list[str]]:
+    """The names, with their aliases, of each claim's figure subject (and its developers) and
+    topics."""
+    names = defaultdict(list)
+    subjects = Figure.objects.filter(claim_id__in=batch).order_by("claim_id")
+    for claim_id, name, aliases, developers in subjects.values_list(
+        "claim_id", "subject__name", "subject__aliases", "subject__developers"
+    ):
+        names[claim_id] += [name, *names_in(aliases), *filter(None, [developers])]
+    topics = Claim.topics.through.objects.filter(claim_id__in=batch).order_by("claim_id", "id")
+    for claim_id, name, aliases in topics.values_list("claim_id", "topic__name", "topic__aliases"):
+        names[claim_id] += [name, *names_in(aliases)]
+    return names
 
 
 def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -> None:
-    """Rebuild the summaries (contested flag, evidence counts, search text and vector) of these
+    """Rebuild the summaries (contested flag, evidence counts, search text and terms) of these
     claims from their current rows. Runs after every write that could change them."""
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), batch_size):
         batch = ids[start : start + batch_size]
         texts = defaultdict(list)
         evidence = Evidence.objects.filter(claim_id__in=batch).order_by("claim_id", "id")
-        for claim_id, excerpt, title in evidence.values_list(
-            "claim_id", "excerpt", "source__title"
+        for claim_id, *parts in evidence.values_list(
+            "claim_id", "excerpt", "quote", "note", "source__title", "source__outlet__name"
         ):
-            texts[claim_id] += [excerpt, title]
+            texts[claim_id] += parts
         published = Review.objects.published().filter(claim_id__in=batch).order_by("id")
         for claim_id, rationale in published.values_list("claim_id", "rationale"):
             texts[claim_id].append(rationale)
@@ -67,98 +89,59 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
                 "pk", "is_contested", "n_for", "n_against", "statement", "claimant", "context"
             )
         )
-        names = claimant_names({claimant_id for *_, claimant_id, _ in claims})
-        ClaimSummary.objects.bulk_create(
-            [
+        claimants = claimant_names({claimant_id for *_, claimant_id, _ in claims})
+        others = _other_names(batch)
+        summaries = []
+        for pk, contested, n_for, n_against, statement, claimant, context in claims:
+            names = "\n".join(claimants[claimant] + others[pk])
+            body = "\n".join(filter(None, [context, *texts[pk]]))
+            summaries.append(
                 ClaimSummary(
                     claim_id=pk,
                     is_contested=contested,
                     evidence_for=n_for,
                     evidence_against=n_against,
                     statement=statement,
-                    claimant=names[claimant],
-                    body="\n".join(filter(None, [context, *texts[pk]])),
+                    claimant=names,
+                    body=body,
+                    terms_statement=terms(statement),
+                    terms_names=terms(names),
+                    terms_body=terms(body),
                 )
-                for pk, contested, n_for, n_against, statement, claimant, context in claims
-            ],
+            )
+        ClaimSummary.objects.bulk_create(
+            summaries,
             update_conflicts=True,
             unique_fields=["claim"],
             update_fields=SUMMARY_FIELDS,
         )
         if connection.vendor == "postgresql":
-            ClaimSummary.objects.filter(pk__in=batch).update(search_vector=SEARCH_VECTOR)
+            vectors_write(
+                (s.claim_id, s.terms_statement, s.terms_names, s.terms_body) for s in summaries
+            )
+        search_words_add(" ".join([s.statement, s.claimant, s.body]) for s in summaries)
 
 
-# claim_summary_refresh() in one statement per range of ids, for claims that have no summary yet
-# (bulk loads): the same rules, written in SQL. A test holds the two to the same results.
-SUMMARY_SQL = """
-INSERT INTO claims_claimsummary
-    (claim_id, is_contested, evidence_for, evidence_against, statement, claimant, body,
-     search_vector)
-SELECT *,
-       setweight(to_tsvector(%(config)s::regconfig, statement), 'A')
-       || setweight(to_tsvector(%(config)s::regconfig, claimant), 'B')
-       || setweight(to_tsvector(%(config)s::regconfig, body), 'C')
-FROM (
-    SELECT c.id,
-           (COALESCE(e.n_for, 0) > 0 AND COALESCE(e.n_against, 0) > 0) OR EXISTS (
-               SELECT 1 FROM claims_claimrelation r
-               JOIN claims_claim o ON o.id = CASE WHEN r.from_claim_id = c.id
-                                                  THEN r.to_claim_id ELSE r.from_claim_id END
-               WHERE r.kind = %(counter)s AND o.state = %(published)s
-                 AND (r.from_claim_id = c.id OR r.to_claim_id = c.id)),
-           COALESCE(e.n_for, 0), COALESCE(e.n_against, 0), c.statement,
-           concat_ws(E'\\n', cl.name, al.names),
-           concat_ws(E'\\n', NULLIF(c.context, ''), e.body, rv.body)
-    FROM claims_claim c
-    JOIN claims_claimant cl ON cl.id = c.claimant_id
-    LEFT JOIN (
-        SELECT claimant_id, string_agg(name, E'\\n' ORDER BY id) AS names
-        FROM claims_claimantalias
-        WHERE claimant_id IN (
-            SELECT claimant_id FROM claims_claim WHERE id BETWEEN %(low)s AND %(high)s)
-        GROUP BY claimant_id
-    ) al ON al.claimant_id = c.claimant_id
-    LEFT JOIN (
-        SELECT ev.claim_id,
-               count(*) FILTER (WHERE ev.stance = ANY(%(for)s)) AS n_for,
-               count(*) FILTER (WHERE ev.stance = ANY(%(against)s)) AS n_against,
-               string_agg(concat_ws(E'\\n', NULLIF(ev.excerpt, ''), s.title), E'\\n'
-                          ORDER BY ev.id) AS body
-        FROM claims_evidence ev JOIN sources_source s ON s.id = ev.source_id
-        WHERE ev.claim_id BETWEEN %(low)s AND %(high)s
-        GROUP BY ev.claim_id
-    ) e ON e.claim_id = c.id
-    LEFT JOIN (
-        SELECT claim_id, string_agg(rationale, E'\\n' ORDER BY id) AS body
-        FROM claims_review
-        WHERE published_at IS NOT NULL AND claim_id BETWEEN %(low)s AND %(high)s
-        GROUP BY claim_id
-    ) rv ON rv.claim_id = c.id
-    WHERE c.id BETWEEN %(low)s AND %(high)s
-) AS summary (claim_id, is_contested, evidence_for, evidence_against, statement, claimant, body)
-ON CONFLICT (claim_id) DO NOTHING
-"""
+def search_words_add(texts: Iterable[str]) -> None:
+    """Keep the words of these texts among those "Did you mean …" may offer."""
+    words = {}
+    for text in texts:
+        for chunk in chunks(text):
+            if len(chunk.terms) == len(chunk.words):
+                words.update(zip(chunk.words, chunk.terms, strict=True))
+            words.update((joined, joined) for joined in chunk.joined)
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w[:100], term=t[:100]) for w, t in words.items()],
+        ignore_conflicts=True,
+        batch_size=5000,
+    )
 
 
-def claim_summaries_build(*, low: int, high: int, step: int = 100_000) -> None:
-    """Summaries for the claims with ids from `low` to `high` that have none yet."""
-    if connection.vendor != "postgresql":
-        ids = Claim.objects.filter(pk__range=(low, high), summary__isnull=True)
-        claim_summary_refresh(claim_ids=ids.values_list("pk", flat=True))
-        return
-    with connection.cursor() as cursor:
-        for start in range(low, high + 1, step):
-            params = {
-                "low": start,
-                "high": min(start + step - 1, high),
-                "for": [str(stance) for stance in STANCES_FOR],
-                "against": [str(stance) for stance in STANCES_AGAINST],
-                "counter": RelationKind.COUNTER_CLAIM.value,
-                "published": ClaimState.PUBLISHED.value,
-                "config": SEARCH_CONFIG,
-            }
-            cursor.execute(SUMMARY_SQL, params)
+def claim_summaries_build(*, low: int, high: int) -> None:
+    """Summaries for the claims with ids from `low` to `high` that have none yet (bulk
+    loads), by the same rules as every other write."""
+    ids = Claim.objects.filter(pk__range=(low, high), summary__isnull=True).order_by("pk")
+    claim_summary_refresh(claim_ids=ids.values_list("pk", flat=True).iterator())
 
 
 def claim_summaries_refresh_for_sources(*, source_ids: list[int], **_) -> None:

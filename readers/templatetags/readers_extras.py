@@ -1,12 +1,10 @@
 """Filters and tags of the reader pages: search highlights, ClaimReview markup, amounts."""
 
-import re
-
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from claims.querysets import search_terms
+from claims.search.analysis import spans
 from claims.units import UNIT_LABELS, format_number
 from exchange.claimreview import claim_review, json_ld_script
 
@@ -14,17 +12,15 @@ register = template.Library()
 
 
 @register.simple_tag
-def highlight(text: str, query: str | None) -> str:
-    """`text`, escaped, with the words of a search (and the rest of the words they begin)
-    marked. Matching runs on the raw text so that a search for "amp" never marks an entity."""
-    terms = search_terms(query or "")
+def highlight(text: str, terms: set[str] | None) -> str:
+    """`text`, escaped, with the words a search matched marked: whatever their letter case,
+    form or script ("models" for "model", 華為 for 华为)."""
     if not terms:
         return text
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
     pieces, last = [], 0
-    for match in pattern.finditer(text):
-        pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
-        last = match.end()
+    for start, end in spans(text, terms):
+        pieces += [escape(text[last:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        last = end
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))
 

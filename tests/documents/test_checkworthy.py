@@ -4,7 +4,8 @@ written beside the rules, one written by a second person who never saw them."""
 import pytest
 
 from claims.choices import Bound, Quantity
-from documents.checkworthy import COMPARISON, FIGURE, figure_in, reasons, sentences
+from claims.figure_text import figure_in
+from documents.checkworthy import COMPARISON, FIGURE, reasons, sentences
 from documents.measure import measure
 
 from .heldout import HELDOUT

@@ -1,0 +1,165 @@
+"""Text as search sees it: the same terms for what is stored and for what a reader types, in
+Python, so that SQLite and PostgreSQL index and match exactly the same words.
+
+- Full-width forms are read as their ordinary ones (NFKC), traditional Chinese characters as
+  simplified ones (OpenCC), accents are dropped ("NÜWA" is "nuwa") and Greek letters spelled
+  ("PanGu-α" is "pangu alpha").
+- Chinese is cut into words (jieba); English words are reduced to their stems (Snowball), and
+  the commonest function words are left out ("no" and "not" stay: they carry claims).
+- A name written in one piece is also split where its case or its digits change, and its parts
+  are also kept joined: "WuDao2.0", "Wu Dao 2.0" and "wudao-2.0" share the terms "wu dao 2d0",
+  and "WuDao" also gives "wudao". Joined forms go after the field's words, so that the words keep
+  their order for phrases.
+- A decimal point inside a number is written "d" ("2.0" is "2d0"), thousands separators go."""
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+import opencc
+import snowballstemmer
+
+jieba.setLogLevel(logging.WARNING)
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+# A run of Chinese, or a chunk of letters and digits that separators (- . · ') hold together.
+_LETTER = rf"[^\W_{_CJK}]"
+_CHUNK = re.compile(rf"([{_CJK}]+)|((?:{_LETTER}|(?<={_LETTER})[-.·'’](?={_LETTER}))+)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# Inside a chunk: numbers (with their decimals) and runs of letters split where the case turns.
+_PART = re.compile(r"\d+(?:\.\d+)?|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+")
+_SEGMENT_SEPARATOR = re.compile(r"[-·'’]|(?<!\d)\.|\.(?!\d)")
+_GREEK = str.maketrans(
+    {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "Α": "alpha", "Β": "beta"}
+)
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+    }
+)
+_to_simplified = opencc.OpenCC("t2s")
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65_536)
+def _stem(word: str) -> str:
+    return _stemmer.stemWord(word) if word.isascii() and word.isalpha() and len(word) > 3 else word
+
+
+def normalised(text: str) -> str:
+    """Full-width as ordinary, traditional as simplified, Greek letters spelled out."""
+    text = unicodedata.normalize("NFKC", text).translate(_GREEK)
+    if _HAS_CJK.search(text):
+        text = _to_simplified.convert(text)
+    return _THOUSANDS.sub("", text)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _term(part: str) -> str:
+    part = part.lower()
+    return part.replace(".", "d") if part[:1].isdigit() else _stem(part)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """What one chunk of text gives: its terms in order, the joined forms of its names, and
+    the words as written (for suggestions)."""
+
+    terms: tuple[str, ...]
+    joined: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def chunks(text: str, *, for_query: bool = False) -> list[Chunk]:
+    found = []
+    for match in _CHUNK.finditer(normalised(text)):
+        chinese, piece = match.groups()
+        if chinese:
+            cut = jieba.lcut(chinese) if for_query else jieba.lcut_for_search(chinese)
+            found += [Chunk((word,), (), (word,)) for word in cut]
+            continue
+        piece = _unaccented(piece)
+        if piece.lower() in STOP_WORDS:
+            continue
+        segments = [s for s in _SEGMENT_SEPARATOR.split(piece) if s]
+        parts = [[p for p in _PART.findall(segment)] for segment in segments]
+        terms = tuple(_term(p) for segment in parts for p in segment)
+        if not terms:
+            continue
+        joined = {
+            "".join(p.lower().replace(".", "d") for p in segment)
+            for segment in (parts if len(parts) > 1 else []) + [sum(parts, [])]
+            if len(segment) > 1
+        }
+        words = tuple(p.lower() for segment in parts for p in segment)
+        found.append(Chunk(terms, tuple(sorted(joined - set(terms))), words))
+    return found
+
+
+def terms(text: str) -> str:
+    """The stored form of a field: its terms in order, then the joined forms of its names."""
+    found = chunks(text)
+    ordered = [term for chunk in found for term in chunk.terms]
+    joined = [term for chunk in found for term in chunk.joined]
+    return " ".join(ordered + joined)
+
+
+def key(name: str) -> str:
+    """A name folded for looking it up whatever its spelling: "WuDao 2.0", "wudao-2.0" and
+    "WUDAO2.0" are all "wudao20"."""
+    return "".join(_unaccented(c) for c in normalised(name).casefold() if c.isalnum())
+
+
+_WRITTEN_WORD = re.compile(rf"([{_CJK}]+)|((?:{_LETTER}|(?<={_LETTER})[-.·'’](?={_LETTER}))+)")
+
+
+def spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    """Where in `text`, as written, the words are whose terms are among `wanted`: what a
+    search highlights."""
+    found = []
+    for match in _WRITTEN_WORD.finditer(text):
+        chinese, piece = match.groups()
+        if chinese:
+            at = match.start()
+            for word in jieba.lcut(chinese):
+                if normalised(word) in wanted:
+                    found.append((at, at + len(word)))
+                at += len(word)
+        elif any(set(c.terms + c.joined) & wanted for c in chunks(piece)):
+            found.append(match.span())
+    return found
