@@ -17,6 +17,7 @@ from .ranking import FEW, Found, ranked
 
 # How alike a known word must be to a word that finds nothing to be offered instead.
 ALIKE = 75
+TRIGRAM_THRESHOLD = 0.2
 
 
 @dataclass
@@ -158,6 +159,9 @@ def corrected(search: Search, known: set[str]) -> str | None:
 def _alike(word: str) -> str | None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # Lower than pg_trgm's 0.3: a short word with two letters swapped ("huwaei") shares
+            # few trigrams with itself spelt right; rapidfuzz below makes the choice.
+            cursor.execute("SET pg_trgm.similarity_threshold = %s", [TRIGRAM_THRESHOLD])
             cursor.execute(
                 "SELECT word FROM claims_searchword WHERE word %% %s "
                 "ORDER BY similarity(word, %s) DESC LIMIT 20",

@@ -58,7 +58,7 @@ def test_load_demo_twice_gives_the_same_database():
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert snapshot() == first
-    assert "Imported 0 claims" in out.getvalue() and "124 claims were already" in out.getvalue()
+    assert "Imported 0 claims" in out.getvalue() and "134 claims were already" in out.getvalue()
     assert "Imported 0 sources and 0 subjects" in out.getvalue()
     assert "demo-workbench-2026" in out.getvalue()
 

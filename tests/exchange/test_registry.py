@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.models import Subject
-from exchange.registry import registry_import
+from exchange.registry import NOT_A_REGISTRY, registry_import
 from sources.models import Outlet, Source
 from tests.factories import OutletFactory, SourceFactory, SubjectFactory
 
@@ -136,7 +136,7 @@ def test_the_import_command_reports_problems_and_fails(tmp_path, curator):
 def test_a_registry_must_hold_its_two_lists_and_nothing_else(curator, text):
     report = load(text, curator)
     assert report.problems == [
-        'A registry file is a JSON object: {"sources": [{…}, …], "subjects": [{…}, …]}.'
+        NOT_A_REGISTRY
     ]
 
 
