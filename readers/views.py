@@ -54,8 +54,9 @@ class ClaimListView(PublicListView):
         context["export_allowed"] = context["paginator"].count <= context["export_limit"]
         data = getattr(context["filter"].form, "cleaned_data", {})
         context["active_filters"] = sum(
-            1 for name, value in data.items() if value not in (None, "", [], False)
-            and name not in ("q", "sort", "as_typed")
+            1
+            for name, value in data.items()
+            if value not in (None, "", [], False) and name not in ("q", "sort", "as_typed")
         )
         results = getattr(context["filter"], "search_results", None)
         if results is not None:

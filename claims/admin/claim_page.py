@@ -238,7 +238,7 @@ class EvidenceInline(SafeInputMixin, admin.StackedInline):
     fields = [
         ("source", "stance"),
         "locator",
-        "excerpt",
+        ("excerpt", "language"),
         "quote",
         "note",
         "quote_prefix",

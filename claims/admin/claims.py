@@ -273,6 +273,7 @@ class ClaimAdmin(HistoryAdmin):
                 {
                     "fields": [
                         "statement",
+                        "language",
                         "not_a_duplicate",
                         "slug",
                         "kind",

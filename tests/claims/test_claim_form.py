@@ -251,3 +251,33 @@ def test_near_duplicates_are_the_hints_claims_above_the_threshold():
     assert near_duplicates(ORIGINAL) == [original]
     assert near_duplicates(ORIGINAL, exclude_pks=[original.pk, None]) == []
     assert near_duplicates("\x00" * 10_000) == []
+
+
+@pytest.mark.parametrize(
+    "typed, value", [("1.75万亿", 1.75e12), ("４０", 40.0), ("3,000万", 3e7), ("2000亿", 2e11)]
+)
+def test_a_figure_may_be_typed_with_chinese_scales_and_full_width_digits(
+    client, editor, typed, value
+):
+    data = figure_claim(client, editor, "")
+    data["figure-0-value"] = typed
+    data["figure-0-statement_checked"] = "on"
+    assert client.post(ADD, data).status_code == 302
+    assert Figure.objects.get(claim__slug="aquila").value == value
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("forty", "Give a number, such as 1.75"),
+        ("1.75万万", "Give a number, such as 1.75"),
+        ("\x00", "Give a number, such as 1.75"),
+        ("9" * 80, "too large"),
+    ],
+)
+def test_a_figure_that_is_no_number_is_refused_by_name(client, editor, typed, message):
+    data = figure_claim(client, editor, "B")
+    data["figure-0-value"] = typed
+    page = client.post(ADD, data)
+    assert page.status_code == 200 and message in page.content.decode()
+    assert not Claim.objects.filter(slug="aquila").exists()

@@ -46,7 +46,9 @@ def test_traditional_chinese_is_read_as_simplified_and_cut_into_words():
 @pytest.fixture
 def claims_on_wudao():
     wudao = SubjectFactory(name="WuDao 2.0", aliases="悟道2.0\n悟道")
-    big = PublishedClaimFactory(slug="wudao-size", statement="WuDao 2.0 has 1.75 trillion parameters.")
+    big = PublishedClaimFactory(
+        slug="wudao-size", statement="WuDao 2.0 has 1.75 trillion parameters."
+    )
     FigureFactory(claim=big, subject=wudao, quantity=Quantity.PARAMETERS, value=1.75, unit="T")
     family = PublishedClaimFactory(slug="family", statement="Wu Dao 2.0 was a family of models.")
     EvidenceFactory(
@@ -82,7 +84,9 @@ def test_a_topic_alias_finds_the_topics_claims():
 
 
 def test_a_claim_written_in_chinese_is_found_by_its_words(editor):
-    PublishedClaimFactory(slug="zh", statement="阿里巴巴宣布未来三年投入3800亿元建设人工智能基础设施。")
+    PublishedClaimFactory(
+        slug="zh", statement="阿里巴巴宣布未来三年投入3800亿元建设人工智能基础设施。"
+    )
     assert found("阿里巴巴 人工智能") == ["zh"]
     assert found("阿里巴巴 人工智慧") == ["zh"] or found("阿里巴巴") == ["zh"]
 
@@ -103,7 +107,16 @@ def test_all_the_words_rank_above_some_and_a_phrase_above_scattered_words():
 
 @pytest.mark.parametrize(
     "text",
-    ['"', "AND OR NOT", "*", "NEAR(a b)", "'; DROP TABLE claims_claim; --", "x" * 5000, "\x00", "{}:^"],
+    [
+        '"',
+        "AND OR NOT",
+        "*",
+        "NEAR(a b)",
+        "'; DROP TABLE claims_claim; --",
+        "x" * 5000,
+        "\x00",
+        "{}:^",
+    ],
 )
 def test_any_text_is_a_search_not_an_error(client, claims_on_wudao, text):
     assert isinstance(found(text), list)
@@ -113,9 +126,10 @@ def test_any_text_is_a_search_not_an_error(client, claims_on_wudao, text):
 def test_the_list_says_what_it_corrected_and_offers_the_search_as_typed(client, claims_on_wudao):
     page = client.get(reverse("claims:list"), {"q": "Wudoa"}).content.decode()
     assert "showing results for <strong>wudao</strong>" in page
-    assert "as_typed=1" in page and "WuDao 2.0 has 1.75 trillion parameters." not in page.split(
-        "result-count"
-    )[0]
+    assert (
+        "as_typed=1" in page
+        and "WuDao 2.0 has 1.75 trillion parameters." not in page.split("result-count")[0]
+    )
     as_typed = client.get(reverse("claims:list"), {"q": "Wudoa", "as_typed": "1"})
     assert "No published claim matches" in as_typed.content.decode()
 

@@ -135,9 +135,7 @@ def test_the_import_command_reports_problems_and_fails(tmp_path, curator):
 )
 def test_a_registry_must_hold_its_two_lists_and_nothing_else(curator, text):
     report = load(text, curator)
-    assert report.problems == [
-        NOT_A_REGISTRY
-    ]
+    assert report.problems == [NOT_A_REGISTRY]
 
 
 def test_a_slug_taken_by_another_source_is_refused_not_taken_for_it(curator):
