@@ -2,7 +2,7 @@ import json
 from functools import partial
 
 from django.contrib import admin
-from django.contrib.admin.views.main import ORDER_VAR, ChangeList, messages
+from django.contrib.admin.views.main import ORDER_VAR, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.urls import path, reverse
