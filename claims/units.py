@@ -206,7 +206,10 @@ def stated_numbers(statement: str) -> list[StatedNumber]:
         if match["word"] or match["han"]:
             number *= _STATEMENT_SCALES[(match["word"] or match["han"]).lower()]
         elif power := match["power"] or match["e"]:
-            number *= 10.0 ** int(power.translate(_SUPERSCRIPT_DIGITS))
+            try:
+                number *= 10.0 ** int(power.translate(_SUPERSCRIPT_DIGITS))
+            except OverflowError:
+                continue  # "1e999" is no figure anyone gives
         scaled = any(match[group] for group in ("word", "han", "power", "e"))
         numbers.append(StatedNumber(match[0], number, scaled))
     return numbers

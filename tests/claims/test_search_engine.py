@@ -116,6 +116,11 @@ def test_all_the_words_rank_above_some_and_a_phrase_above_scattered_words():
         "x" * 5000,
         "\x00",
         "{}:^",
+        "1e999",
+        "9" * 190 + "T",
+        "0T",
+        "1.75万万",
+        "😀",
     ],
 )
 def test_any_text_is_a_search_not_an_error(client, claims_on_wudao, text):
