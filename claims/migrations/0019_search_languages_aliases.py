@@ -58,40 +58,44 @@ def search_index_drop(apps, schema_editor):
 def terms_fill(apps, schema_editor):
     """The summaries' search terms and words from their stored text; `manage.py
     refresh_claim_summaries` adds the subjects' and topics' names."""
-    from claims.search.analysis import chunks, terms
+    from claims.search.analysis import chunks, terms_of, words_of
     from claims.search.index import vector_literal
 
     summaries = apps.get_model("claims", "ClaimSummary").objects.order_by("pk")
     SearchWord = apps.get_model("claims", "SearchWord")
-    postgresql = schema_editor.connection.vendor == "postgresql"
+    connection = schema_editor.connection
     last = 0
-    while batch := list(summaries.filter(pk__gt=last)[:2000]):
-        words = {}
-        for summary in batch:
-            summary.terms_statement = terms(summary.statement)
-            summary.terms_names = terms(summary.claimant)
-            summary.terms_body = terms(summary.body)
-            for chunk in chunks(" ".join([summary.statement, summary.claimant, summary.body])):
-                if len(chunk.terms) == len(chunk.words):
-                    words.update(zip(chunk.words, chunk.terms))
-        summaries.model.objects.bulk_update(
-            batch, ["terms_statement", "terms_names", "terms_body"]
-        )
+    while batch := list(
+        summaries.filter(pk__gt=last).values_list("pk", "statement", "claimant", "body")[:5000]
+    ):
+        rows, words = [], {}
+        for pk, *texts in batch:
+            fields = [chunks(text) for text in texts]
+            for found in fields:
+                words.update(words_of(found))
+            terms = [terms_of(found) for found in fields]
+            rows.append((pk, *terms, vector_literal(*terms)))
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
+                cursor.execute(
+                    "UPDATE claims_claimsummary AS s SET terms_statement = v.a, "
+                    "terms_names = v.b, terms_body = v.c, search_vector = v.d::tsvector "
+                    f"FROM (VALUES {values}) AS v (id, a, b, c, d) WHERE s.claim_id = v.id",
+                    [value for row in rows for value in row],
+                )
+            else:
+                cursor.executemany(
+                    "UPDATE claims_claimsummary SET terms_statement = %s, terms_names = %s, "
+                    "terms_body = %s WHERE claim_id = %s",
+                    [(a, b, c, pk) for pk, a, b, c, _ in rows],
+                )
         SearchWord.objects.bulk_create(
             [SearchWord(word=w[:100], term=t[:100]) for w, t in words.items()],
             ignore_conflicts=True,
+            batch_size=5000,
         )
-        if postgresql:
-            with schema_editor.connection.cursor() as cursor:
-                cursor.executemany(
-                    "UPDATE claims_claimsummary SET search_vector = %s::tsvector "
-                    "WHERE claim_id = %s",
-                    [
-                        (vector_literal(s.terms_statement, s.terms_names, s.terms_body), s.pk)
-                        for s in batch
-                    ],
-                )
-        last = batch[-1].pk
+        last = batch[-1][0]
 
 
 class Migration(migrations.Migration):

@@ -110,33 +110,59 @@ def chunks(text: str, *, for_query: bool = False) -> list[Chunk]:
     for match in _CHUNK.finditer(normalised(text)):
         chinese, piece = match.groups()
         if chinese:
-            cut = jieba.lcut(chinese) if for_query else jieba.lcut_for_search(chinese)
-            found += [Chunk((word,), (), (word,)) for word in cut]
-            continue
-        piece = _unaccented(piece)
-        if piece.lower() in STOP_WORDS:
-            continue
-        segments = [s for s in _SEGMENT_SEPARATOR.split(piece) if s]
-        parts = [[p for p in _PART.findall(segment)] for segment in segments]
-        terms = tuple(_term(p) for segment in parts for p in segment)
-        if not terms:
-            continue
-        joined = {
-            "".join(p.lower().replace(".", "d") for p in segment)
-            for segment in (parts if len(parts) > 1 else []) + [sum(parts, [])]
-            if len(segment) > 1
-        }
-        words = tuple(p.lower() for segment in parts for p in segment)
-        found.append(Chunk(terms, tuple(sorted(joined - set(terms))), words))
+            found += _chinese(chinese, for_query)
+        elif (chunk := _latin(piece)) is not None:
+            found.append(chunk)
     return found
+
+
+# Texts repeat the same words: each is analysed once per process.
+@lru_cache(maxsize=200_000)
+def _latin(piece: str) -> Chunk | None:
+    if not piece.isascii():
+        piece = _unaccented(piece)
+    if piece.lower() in STOP_WORDS:
+        return None
+    segments = [s for s in _SEGMENT_SEPARATOR.split(piece) if s]
+    parts = [_PART.findall(segment) for segment in segments]
+    terms = tuple(_term(p) for segment in parts for p in segment)
+    if not terms:
+        return None
+    joined = {
+        "".join(p.lower().replace(".", "d") for p in segment)
+        for segment in (parts if len(parts) > 1 else []) + [sum(parts, [])]
+        if len(segment) > 1
+    }
+    words = tuple(p.lower() for segment in parts for p in segment)
+    return Chunk(terms, tuple(sorted(joined - set(terms))), words)
+
+
+@lru_cache(maxsize=20_000)
+def _chinese(run: str, for_query: bool) -> tuple[Chunk, ...]:
+    cut = jieba.lcut(run) if for_query else jieba.lcut_for_search(run)
+    return tuple(Chunk((word,), (), (word,)) for word in cut)
 
 
 def terms(text: str) -> str:
     """The stored form of a field: its terms in order, then the joined forms of its names."""
-    found = chunks(text)
+    return terms_of(chunks(text))
+
+
+def terms_of(found: list[Chunk]) -> str:
     ordered = [term for chunk in found for term in chunk.terms]
     joined = [term for chunk in found for term in chunk.joined]
     return " ".join(ordered + joined)
+
+
+def words_of(found: list[Chunk]) -> dict[str, str]:
+    """The words as readers write them, each with the term it is indexed under: what "Did you
+    mean …" chooses from."""
+    words = {}
+    for chunk in found:
+        if len(chunk.terms) == len(chunk.words):
+            words.update(zip(chunk.words, chunk.terms, strict=True))
+        words.update((joined, joined) for joined in chunk.joined)
+    return words
 
 
 def key(name: str) -> str:

@@ -2,7 +2,6 @@
 GIN-indexed tsvector and SQLite's FTS5 table (migration 0019). Both hold the terms made by
 analysis.py; neither database analyses text itself, so both match the same words."""
 
-from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -33,15 +32,6 @@ def vector_literal(*fields: str) -> str:
         f"{_lexeme(term)}:{','.join(f'{p}{weight}' for p in places[:256])}"
         for (term, weight), places in positions.items()
     )
-
-
-def vectors_write(rows: Iterable[tuple[int, str, str, str]]) -> None:
-    """PostgreSQL: the search vectors of these (claim id, statement, names, body terms)."""
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            "UPDATE claims_claimsummary SET search_vector = %s::tsvector WHERE claim_id = %s",
-            [(vector_literal(*fields), pk) for pk, *fields in rows],
-        )
 
 
 def _fts_form(form: tuple[str, ...]) -> str:

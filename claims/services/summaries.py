@@ -20,8 +20,8 @@ from ..models import (
     SearchWord,
 )
 from ..models.claim import names_in
-from ..search.analysis import chunks, terms
-from ..search.index import vectors_write
+from ..search.analysis import chunks, terms_of, words_of
+from ..search.index import vector_literal
 
 SUMMARY_FIELDS = [
     "is_contested",
@@ -91,45 +91,42 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
         )
         claimants = claimant_names({claimant_id for *_, claimant_id, _ in claims})
         others = _other_names(batch)
-        summaries = []
+        summaries, words = [], {}
+        postgresql = connection.vendor == "postgresql"
         for pk, contested, n_for, n_against, statement, claimant, context in claims:
             names = "\n".join(claimants[claimant] + others[pk])
             body = "\n".join(filter(None, [context, *texts[pk]]))
-            summaries.append(
-                ClaimSummary(
-                    claim_id=pk,
-                    is_contested=contested,
-                    evidence_for=n_for,
-                    evidence_against=n_against,
-                    statement=statement,
-                    claimant=names,
-                    body=body,
-                    terms_statement=terms(statement),
-                    terms_names=terms(names),
-                    terms_body=terms(body),
-                )
+            fields = [chunks(statement), chunks(names), chunks(body)]
+            for found in fields:
+                words.update(words_of(found))
+            summary = ClaimSummary(
+                claim_id=pk,
+                is_contested=contested,
+                evidence_for=n_for,
+                evidence_against=n_against,
+                statement=statement,
+                claimant=names,
+                body=body,
+                terms_statement=terms_of(fields[0]),
+                terms_names=terms_of(fields[1]),
+                terms_body=terms_of(fields[2]),
             )
+            if postgresql:
+                summary.search_vector = vector_literal(
+                    summary.terms_statement, summary.terms_names, summary.terms_body
+                )
+            summaries.append(summary)
         ClaimSummary.objects.bulk_create(
             summaries,
             update_conflicts=True,
             unique_fields=["claim"],
-            update_fields=SUMMARY_FIELDS,
+            update_fields=[*SUMMARY_FIELDS, *(["search_vector"] if postgresql else [])],
         )
-        if connection.vendor == "postgresql":
-            vectors_write(
-                (s.claim_id, s.terms_statement, s.terms_names, s.terms_body) for s in summaries
-            )
-        search_words_add(" ".join([s.statement, s.claimant, s.body]) for s in summaries)
+        search_words_add(words)
 
 
-def search_words_add(texts: Iterable[str]) -> None:
-    """Keep the words of these texts among those "Did you mean …" may offer."""
-    words = {}
-    for text in texts:
-        for chunk in chunks(text):
-            if len(chunk.terms) == len(chunk.words):
-                words.update(zip(chunk.words, chunk.terms, strict=True))
-            words.update((joined, joined) for joined in chunk.joined)
+def search_words_add(words: dict[str, str]) -> None:
+    """Keep these words (with their terms) among those "Did you mean …" may offer."""
     SearchWord.objects.bulk_create(
         [SearchWord(word=w[:100], term=t[:100]) for w, t in words.items()],
         ignore_conflicts=True,
