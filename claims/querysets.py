@@ -129,7 +129,7 @@ class ClaimQuerySet(models.QuerySet):
                 ),
                 default=Value(99),
             )
-            return self.order_by(scale, "-graded_at", "-pk")
+            return self.order_by(scale, "verdict", "-graded_at", "-pk")  # one verdict together
         return self
 
     def citing_source(self, source) -> "ClaimQuerySet":

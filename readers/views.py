@@ -61,13 +61,11 @@ class ClaimListView(PublicListView):
         results = getattr(context["filter"], "search_results", None)
         if results is not None:
             context["search"] = results
-            context["search_terms"] = results.search.terms
-            # A result that matched outside its statement shows the passage that matched.
+            context["search_forms"] = results.search.forms
+            # A result that matched in its evidence, not its statement, shows where it did.
             for claim in context["object_list"]:
-                if results.where.get(claim.pk, "statement") != "statement":
-                    claim.matched_passage = passage(
-                        f"{claim.summary.claimant}\n{claim.summary.body}", results.search.terms
-                    )
+                if results.where.get(claim.pk) == "evidence":
+                    claim.matched_passage = passage(claim.summary.body, results.search.forms)
         return context
 
 

@@ -4,9 +4,18 @@ from django.db import models
 from django.utils.text import slugify
 
 
+def _base(model: type[models.Model], text: str, max_length: int) -> str:
+    """The slug `text` gives; a text with no Latin letter (a statement in Chinese gives only
+    its digits, or nothing) is named after the kind of row: "claim-20175"."""
+    base = slugify(text)[:max_length].strip("-")
+    if not any(c.isalpha() for c in base):
+        base = f"{model._meta.model_name}-{base}".strip("-")[:max_length]
+    return base
+
+
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
     """A slug for `text` that no row of `model` has yet: "title", then "title-2", "title-3", …"""
-    base = slugify(text)[:max_length].strip("-") or "item"
+    base = _base(model, text, max_length)
     slug, n = base, 1
     while model._default_manager.filter(slug=slug).exists():
         n += 1
@@ -23,7 +32,7 @@ def unique_slugs(
 ) -> list[str]:
     """unique_slug() for many rows at once, unique among themselves too, in a query or two;
     `reserved` slugs (given explicitly to rows still to be written) are avoided as well."""
-    bases = [slugify(text)[:max_length].strip("-") or "item" for text in texts]
+    bases = [_base(model, text, max_length) for text in texts]
     taken = set(model._default_manager.filter(slug__in=bases).values_list("slug", flat=True))
     taken |= {base for base in bases if base in reserved}
     for base in {base for base in bases if base in taken}:

@@ -78,6 +78,13 @@ class ClaimForm(VersionedFormMixin, forms.ModelForm):
             )
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # The browser makes it from the statement, but not from Chinese: saving then does.
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = "Left empty, it is made from the statement."
+
     def clean(self):
         cleaned = super().clean()
         material = set(self.changed_data) & {

@@ -1,8 +1,8 @@
 import json
 from functools import partial
 
-from django.contrib import admin
-from django.contrib.admin.views.main import ORDER_VAR, messages
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ORDER_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.urls import path, reverse
@@ -23,6 +23,7 @@ from ..models import (
     Review,
     Topic,
 )
+from ..search import find
 from ..selectors import similar_claims
 from .claim_page import (
     SIMILAR_LINKS,
@@ -197,7 +198,15 @@ class ClaimAdmin(HistoryAdmin):
         # words, keeps the admin's substring search over search_fields.
         if not search_term.strip() or request.path.endswith("/autocomplete/"):
             return super().get_search_results(request, queryset, search_term)
-        found = queryset.search(search_term)  # best matches first, as readers get them
+        results = find(search_term, queryset)  # best matches first, as readers get them
+        found = queryset.in_order(results.ids)
+        if results.corrected_from:
+            self.message_user(
+                request,
+                f"Nothing much matched “{results.corrected_from}”: showing results for "
+                f"“{results.text}”.",
+                messages.INFO,
+            )
         if request.GET.get(ORDER_VAR):
             found = found.order_by(*queryset.query.order_by)  # unless sorted by a column
         return found, False

@@ -408,7 +408,7 @@ class SearchWord(models.Model):
 
     # PostgreSQL finds words alike through a trigram index on `word` (migration 0019).
     word = models.CharField(max_length=100, primary_key=True)
-    term = models.CharField(max_length=100)
+    term = models.CharField(max_length=100, db_index=True)  # which words a search's terms are
 
     def __str__(self) -> str:
         return self.word

@@ -186,18 +186,18 @@ def _replace(text: str, word: str, better: str) -> str:
 PASSAGE_LENGTH = 240
 
 
-def passage(text: str, terms: set[str]) -> str:
-    """The line of `text` (a claim's names or evidence, context and rationales) holding most
-    of the search's terms, cut to a readable length around its first match: shown under a
-    result that matched outside its statement."""
+def passage(text: str, forms: list[tuple[str, ...]]) -> str:
+    """The line of `text` (a claim's evidence, context and rationales) holding most of the
+    search's words, cut to a readable length around its first match: shown under a result
+    that matched there and not in its statement."""
     best, best_count = "", 0
     for line in text.splitlines():
-        count = len(spans(line, terms))
+        count = len(spans(line, forms))
         if count > best_count:
             best, best_count = line, count
     if len(best) <= PASSAGE_LENGTH:
         return best
-    first = spans(best, terms)[0][0]
+    first = spans(best, forms)[0][0]
     start = max(0, min(first - PASSAGE_LENGTH // 3, len(best) - PASSAGE_LENGTH))
     cut = best[start : start + PASSAGE_LENGTH]
     return ("…" if start else "") + cut + ("…" if start + PASSAGE_LENGTH < len(best) else "")

@@ -15,6 +15,7 @@ Python, so that SQLite and PostgreSQL index and match exactly the same words.
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +32,13 @@ _LETTER = rf"[^\W_{_CJK}]"
 _CHUNK = re.compile(rf"([{_CJK}]+)|((?:{_LETTER}|(?<={_LETTER})[-.·'’](?={_LETTER}))+)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Inside a chunk: numbers (with their decimals) and runs of letters split where the case turns.
-_PART = re.compile(r"\d+(?:\.\d+)?|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+")
+# An acronym's plural ("GPUs") is the acronym, not two words ("GP", "Us").
+_PART = re.compile(
+    r"\d+(?:\.\d+)?|[A-Z]{2,}(?=s(?![a-z]))|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+"
+)
+_PLURAL_S = re.compile(r"(?<=[A-Z]{2})s(?![a-z])")
+# "1.75T" is 1.75 trillion: the scale word is indexed beside the number.
+SCALE_WORDS = {"k": "thousand", "m": "million", "b": "billion", "bn": "billion", "t": "trillion"}
 _SEGMENT_SEPARATOR = re.compile(r"[-·'’]|(?<!\d)\.|\.(?!\d)")
 _GREEK = str.maketrans(
     {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "Α": "alpha", "Β": "beta"}
@@ -103,6 +110,7 @@ class Chunk:
     terms: tuple[str, ...]
     joined: tuple[str, ...]
     words: tuple[str, ...]
+    scaled: tuple[str, ...] = ()  # "1.75T": ("1d75", "trillion")
 
 
 def chunks(text: str, *, for_query: bool = False) -> list[Chunk]:
@@ -123,7 +131,7 @@ def _latin(piece: str) -> Chunk | None:
         piece = _unaccented(piece)
     if piece.lower() in STOP_WORDS:
         return None
-    segments = [s for s in _SEGMENT_SEPARATOR.split(piece) if s]
+    segments = [_PLURAL_S.sub("", s) for s in _SEGMENT_SEPARATOR.split(piece) if s]
     parts = [_PART.findall(segment) for segment in segments]
     terms = tuple(_term(p) for segment in parts for p in segment)
     if not terms:
@@ -134,7 +142,10 @@ def _latin(piece: str) -> Chunk | None:
         if len(segment) > 1
     }
     words = tuple(p.lower() for segment in parts for p in segment)
-    return Chunk(terms, tuple(sorted(joined - set(terms))), words)
+    scaled = ()
+    if len(terms) == 2 and terms[0][:1].isdigit() and terms[1] in SCALE_WORDS:
+        scaled = (terms[0], SCALE_WORDS[terms[1]])
+    return Chunk(terms, tuple(sorted(joined - set(terms))), words, scaled)
 
 
 @lru_cache(maxsize=20_000)
@@ -150,7 +161,7 @@ def terms(text: str) -> str:
 
 def terms_of(found: list[Chunk]) -> str:
     ordered = [term for chunk in found for term in chunk.terms]
-    joined = [term for chunk in found for term in chunk.joined]
+    joined = [term for chunk in found for term in (*chunk.joined, *chunk.scaled[1:])]
     return " ".join(ordered + joined)
 
 
@@ -174,18 +185,21 @@ def key(name: str) -> str:
 _WRITTEN_WORD = re.compile(rf"([{_CJK}]+)|((?:{_LETTER}|(?<={_LETTER})[-.·'’](?={_LETTER}))+)")
 
 
-def spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
-    """Where in `text`, as written, the words are whose terms are among `wanted`: what a
-    search highlights."""
-    found = []
+def spans(text: str, forms: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Where in `text`, as written, the words are of each search form (a word, a name, a
+    number with its scale) the text holds whole: what a search highlights. A form only partly
+    there ("US-China AGI race" when the text says only "US") marks nothing."""
+    written = []
     for match in _WRITTEN_WORD.finditer(text):
         chinese, piece = match.groups()
         if chinese:
             at = match.start()
             for word in jieba.lcut(chinese):
-                if normalised(word) in wanted:
-                    found.append((at, at + len(word)))
+                written.append((at, at + len(word), {normalised(word)}))
                 at += len(word)
-        elif any(set(c.terms + c.joined) & wanted for c in chunks(piece)):
-            found.append(match.span())
-    return found
+        else:
+            found = chunks(piece)
+            written.append((*match.span(), {t for c in found for t in c.terms + c.joined}))
+    present = set().union(*(terms for *_, terms in written))
+    wanted = {term for form in forms if set(form) <= present for term in form}
+    return [(start, end) for start, end, terms in written if terms & wanted]

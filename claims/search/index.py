@@ -2,7 +2,6 @@
 GIN-indexed tsvector and SQLite's FTS5 table (migration 0019). Both hold the terms made by
 analysis.py; neither database analyses text itself, so both match the same words."""
 
-
 from django.db import connection
 from django.db.models import QuerySet
 

@@ -53,6 +53,10 @@ class Search:
         return {term for group in self.groups for term in group.terms}
 
     @property
+    def forms(self) -> list[tuple[str, ...]]:
+        return [form for group in self.groups for form in group.forms]
+
+    @property
     def in_chinese(self) -> bool:
         return bool(_HAS_CJK.search(self.text))
 
@@ -78,6 +82,8 @@ def _group(text: str, found: list[Chunk]) -> Group | None:
     if len(found) == 1:
         [chunk] = found
         forms.update(dict.fromkeys((joined,) for joined in chunk.joined))
+        if chunk.scaled:
+            forms[chunk.scaled] = None
         if len(whole) == 1 and _HAS_CJK.search(whole[0]) and len(whole[0]) > 2:
             finer = tuple(word for word in jieba.lcut_for_search(whole[0]) if word != whole[0])
             if finer:

@@ -10,6 +10,7 @@ recent before old."""
 import math
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from ..models import ClaimSummary, Figure
@@ -69,7 +70,11 @@ def ranked(search: Search, within: QuerySet) -> list[Found]:
     groups = search.groups
     figured = figure_matches(search, within)
     candidates: dict[int, None] = {}
-    for names_only in (True, False):
+    # First the claims holding the words in their statement and names, then anywhere. Not on
+    # PostgreSQL: a query restricted to weights cannot use the index's estimates and reads
+    # row after row (110 ms for a common word at a million claims); ts_rank's weights put the
+    # statement first among the matches instead.
+    for names_only in (False,) if connection.vendor == "postgresql" else (True, False):
         if len(candidates) < CANDIDATES:
             found = matching(
                 groups, within, names_only=names_only, every_group=True, limit=CANDIDATES

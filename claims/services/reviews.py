@@ -167,8 +167,9 @@ def publication_refused(*, located_evidence: bool, rationales: list[str]) -> lis
 
 def visible_length(text: str) -> int:
     """How long a text reads: without zero-width and other format characters, nor the spaces
-    around it."""
-    return len("".join(c for c in text if unicodedata.category(c) != "Cf").strip())
+    around it; a Chinese character says about as much as two letters, and counts as two."""
+    shown = "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
+    return len(shown) + sum(1 for c in shown if "\u3400" <= c <= "\u9fff")
 
 
 def publication_missing(claim: Claim) -> list[str]:

@@ -12,13 +12,13 @@ register = template.Library()
 
 
 @register.simple_tag
-def highlight(text: str, terms: set[str] | None) -> str:
+def highlight(text: str, forms: list[tuple[str, ...]] | None) -> str:
     """`text`, escaped, with the words a search matched marked: whatever their letter case,
     form or script ("models" for "model", 華為 for 华为)."""
-    if not terms:
+    if not forms:
         return text
     pieces, last = [], 0
-    for start, end in spans(text, terms):
+    for start, end in spans(text, forms):
         pieces += [escape(text[last:start]), f"<mark>{escape(text[start:end])}</mark>"]
         last = end
     pieces.append(escape(text[last:]))

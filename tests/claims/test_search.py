@@ -96,12 +96,14 @@ def test_list_and_admin_search_use_it_and_mark_matches(client, superuser):
 
 
 def test_highlight_escapes_and_marks():
-    search_terms = {"model", "amp"}  # "model" matches "Models"; "amp" never marks an entity
+    forms = [("model",), ("amp",)]  # "model" matches "Models"; "amp" never marks an entity
     assert (
-        highlight("<b>Models</b> & more", search_terms)
+        highlight("<b>Models</b> & more", forms)
         == "&lt;b&gt;<mark>Models</mark>&lt;/b&gt; &amp; more"
     )
-    assert highlight("plain", set()) == "plain"
+    assert highlight("plain", []) == "plain"
+    # A name only partly in the text marks nothing of it.
+    assert highlight("US chips", [("us", "china", "agi", "race")]) == "US chips"
 
 
 def test_similar_claims_finds_rewordings_not_strangers():

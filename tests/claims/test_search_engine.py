@@ -186,3 +186,26 @@ def test_editors_search_every_state_with_the_same_ranking(client, superuser, cla
     page = client.get(reverse("admin:claims_claim_changelist"), {"q": "WuDao 2.0"})
     listed = [claim.slug for claim in page.context["cl"].result_list]
     assert "draft-on-wudao" in listed and listed.index("family") < listed.index("passing")
+
+
+def test_the_summaries_can_be_rebuilt_whole(claims_on_wudao):
+    from django.core.management import call_command
+
+    from claims.models import ClaimSummary
+
+    ClaimSummary.objects.update(terms_statement="", terms_names="", terms_body="")
+    assert found("WuDao") == []
+    call_command("refresh_claim_summaries", verbosity=0)
+    assert set(found("WuDao")) == {"wudao-size", "family", "passing"}
+
+
+def test_a_chinese_statement_gets_a_slug_and_a_chinese_rationale_is_long_enough(editor):
+    from claims.services import publication_refused
+    from claims.services.reviews import visible_length
+
+    claim = services.claim_log(statement="悟道2.0有1.75万亿个参数。", claimant="智源", by=editor)
+    assert claim.slug.startswith("claim-") and "175" in claim.slug
+    assert visible_length("两个独立来源都给出了同一个数字。") >= 25
+    assert not publication_refused(
+        located_evidence=True, rationales=["两个独立来源都给出了同一个数字。"]
+    )
