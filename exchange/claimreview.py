@@ -14,6 +14,7 @@ from django.utils.timezone import localdate
 
 from claims.choices import VERDICT_SCALE, ClaimantKind, ClaimState, Stance, Verdict
 from claims.models import Claim, Claimant
+from sources.choices import DatePrecision
 from sources.models import Source
 from workbench.site import absolute
 
@@ -34,6 +35,15 @@ def _author(claimant: Claimant) -> dict[str, str]:
     return {"@type": kind, "name": claimant.name, "url": absolute(claimant.get_absolute_url())}
 
 
+def _source_date(source: Source) -> str:
+    """The source's publication date in ISO 8601 to the precision it is known: "2023" for a
+    report dated only by its year, never a made-up 1 January."""
+    day = source.published_on.isoformat()
+    return {DatePrecision.YEAR: day[:4], DatePrecision.MONTH: day[:7]}.get(
+        source.date_precision, day
+    )
+
+
 def _creative_work(source: Source) -> dict[str, Any]:
     work: dict[str, Any] = {
         "@type": "CreativeWork",
@@ -41,7 +51,7 @@ def _creative_work(source: Source) -> dict[str, Any]:
         "headline": source.title,
     }
     if source.published_on:
-        work["datePublished"] = source.published_on.isoformat()
+        work["datePublished"] = _source_date(source)
     if source.outlet:
         work["publisher"] = _organisation(source.outlet.name)
     return work
@@ -53,10 +63,14 @@ def claim_review(claim: Claim) -> dict[str, Any] | None:
     if claim.state != ClaimState.PUBLISHED or not claim.verdict:
         return None
     item: dict[str, Any] = {"@type": "Claim", "author": _author(claim.claimant)}
+    first = claim.first_appeared_in
+    # When the claim was made: its own date, else that of the source it first appeared in.
     if claim.first_appeared_on:
         item["datePublished"] = claim.first_appeared_on.isoformat()
-    if claim.first_appeared_in:
-        item["firstAppearance"] = _creative_work(claim.first_appeared_in)
+    elif first and first.published_on:
+        item["datePublished"] = _source_date(first)
+    if first:
+        item["firstAppearance"] = _creative_work(first)
     appearances = {}
     for evidence in claim.evidence.all():
         if evidence.stance == Stance.ASSERTS:

@@ -10,6 +10,7 @@ from django.utils.timezone import localdate
 
 from claims.choices import Stance, Verdict
 from claims.services import claim_withdraw
+from sources.choices import DatePrecision
 from tests.factories import (
     EvidenceFactory,
     OutletFactory,
@@ -81,6 +82,51 @@ def test_a_published_claim_page_carries_what_google_requires_of_a_claim_review(c
     # Sources that make the claim are its appearances (the first one among them: the claim
     # was published with it as evidence); one that refutes it is not.
     assert {work["url"] for work in item["appearance"]} == {first.url, repeated.url}
+
+
+def test_a_claim_without_its_own_date_is_dated_by_the_source_it_first_appeared_in(client):
+    first = SourceFactory(published_on=datetime.date(2021, 6, 2))
+    claim = PublishedClaimFactory(first_appeared_in=first, first_appeared_on=None)
+
+    [review] = markup(client, claim)
+
+    assert review["itemReviewed"]["datePublished"] == "2021-06-02"
+
+
+@pytest.mark.parametrize(
+    ("precision", "given"),
+    [(DatePrecision.YEAR, "2023"), (DatePrecision.MONTH, "2023-06")],
+)
+def test_a_source_dated_by_its_month_or_year_dates_the_claim_no_more_precisely(
+    client, precision, given
+):
+    first = SourceFactory(published_on=datetime.date(2023, 6, 1), date_precision=precision)
+    claim = PublishedClaimFactory(first_appeared_in=first, first_appeared_on=None)
+
+    [review] = markup(client, claim)
+
+    assert review["itemReviewed"]["datePublished"] == given
+    assert review["itemReviewed"]["firstAppearance"]["datePublished"] == given
+
+
+def test_the_claims_own_date_comes_before_its_sources(client):
+    first = SourceFactory(published_on=datetime.date(2023, 1, 10))
+    claim = PublishedClaimFactory(
+        first_appeared_in=first, first_appeared_on=datetime.date(2021, 6, 1)
+    )
+
+    [review] = markup(client, claim)
+
+    assert review["itemReviewed"]["datePublished"] == "2021-06-01"
+
+
+def test_a_claim_with_no_date_anywhere_carries_none(client):
+    undated = PublishedClaimFactory(first_appeared_in=SourceFactory(published_on=None))
+    unsourced = PublishedClaimFactory(first_appeared_in=None)
+
+    for claim in (undated, unsourced):
+        [review] = markup(client, claim)
+        assert "datePublished" not in review["itemReviewed"]
 
 
 def test_each_verdict_carries_its_rating_and_name():
