@@ -61,21 +61,38 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(state__in=PUBLIC_STATES)
 
     def with_contested(self) -> "ClaimQuerySet":
-        """Annotate `is_contested`: evidence both for and against, or a published counter-claim.
-        The one definition; claim_summary_refresh() stores its result for lists to filter on."""
-        from .models import ClaimRelation, Evidence
+        """Annotate `is_contested` and what makes a claim so: `has_counter_claim` (a published
+        counter-claim) and `figure_disagrees` (its figure disagrees with a published claim's,
+        and no editor has explained why); or else evidence both for and against. The one
+        definition; claim_summary_refresh() stores its result for lists to filter on."""
+        from .models import ClaimRelation, Evidence, FigureConflict
 
         evidence = Evidence.objects.filter(claim=OuterRef("pk"))
         counter = ClaimRelation.objects.filter(kind=RelationKind.COUNTER_CLAIM)
         published_counter = Exists(
             counter.filter(from_claim=OuterRef("pk"), to_claim__state=ClaimState.PUBLISHED)
         ) | Exists(counter.filter(to_claim=OuterRef("pk"), from_claim__state=ClaimState.PUBLISHED))
+        # An explained conflict is one that is not really a disagreement (a different scope, a
+        # different count of tokens): readers see the explanation instead.
+        unexplained = FigureConflict.objects.filter(explanation="")
+        disagreeing_figure = Exists(
+            unexplained.filter(
+                figure__claim=OuterRef("pk"), other__claim__state=ClaimState.PUBLISHED
+            )
+        ) | Exists(
+            unexplained.filter(
+                other__claim=OuterRef("pk"), figure__claim__state=ClaimState.PUBLISHED
+            )
+        )
         return self.annotate(
+            has_counter_claim=published_counter,
+            figure_disagrees=disagreeing_figure,
             is_contested=(
                 Exists(evidence.filter(stance__in=STANCES_FOR))
                 & Exists(evidence.filter(stance__in=STANCES_AGAINST))
             )
             | published_counter
+            | disagreeing_figure,
         )
 
     def contested(self) -> "ClaimQuerySet":

@@ -158,6 +158,8 @@ class _ClaimImporter:
         self.relations: list[tuple[int, dict[str, str]]] = []
         self.explanations: list[tuple[Figure, dict[str, str]]] = []
         self.new_claim_ids: list[int] = []
+        # Comparing a figure summarises its claim before the claim's relations are written.
+        self.figured_claim_ids: set[int] = set()
         self.source_ids: dict[str, int] = {}
         self.quoted_sources: set[int] = set()
 
@@ -358,6 +360,7 @@ class _ClaimImporter:
             )
             figure._change_reason = self.reason
             figure_save(figure=figure, by=self.by)
+            self.figured_claim_ids.add(claim["id"])
             self.report.figures += 1
             self.explanations += [(figure, item) for item in record["figure"]["explanations"]]
 
@@ -425,7 +428,9 @@ class _ClaimImporter:
         self._explain()
         for low, high in _runs(self.new_claim_ids):
             claim_summaries_build(low=low, high=high)
-        claim_summary_refresh(claim_ids=partners - set(self.new_claim_ids))
+        claim_summary_refresh(
+            claim_ids=(partners - set(self.new_claim_ids)) | self.figured_claim_ids
+        )
         if self.new_claim_ids:
             bump_version()  # bulk writes send no signals; public pages must still see them
         for source_id in sorted(self.quoted_sources):

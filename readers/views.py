@@ -150,7 +150,7 @@ class ClaimantDetailView(ForgivingPaginationMixin, SingleObjectMixin, ListView):
 
 
 class ContestedView(TemplateView):
-    """The contested points: figures that disagree, and claims contested by evidence."""
+    """The contested points: figures that disagree, and the contested claims."""
 
     template_name = "readers/contested.html"
     page_cache_params = ()

@@ -370,13 +370,16 @@ class Correction(models.Model):
 
 class ClaimSummary(models.Model):
     """What lists and search need to know about a claim, derived from the claim, its evidence,
-    relations and published reviews, and rebuilt on every write by claim_summary_refresh().
-    Never edited and not in the history: `manage.py refresh_claim_summaries` rebuilds it."""
+    relations, figure conflicts and published reviews, and rebuilt on every write by
+    claim_summary_refresh(). Never edited and not in the history."""
 
     claim = models.OneToOneField(
         Claim, primary_key=True, on_delete=models.CASCADE, related_name="summary"
     )
     is_contested = models.BooleanField(default=False)
+    # What makes it contested, besides evidence on both sides (ClaimQuerySet.with_contested()).
+    has_counter_claim = models.BooleanField(default=False)
+    figure_disagrees = models.BooleanField(default=False)
     evidence_for = models.PositiveIntegerField(default=0)
     evidence_against = models.PositiveIntegerField(default=0)
     # The searchable text by weight: the statement counts most, then who made it, then the rest

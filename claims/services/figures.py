@@ -17,7 +17,7 @@ from ..choices import SubjectKind
 from ..models import NORMALISED_FIELDS, Figure, FigureConflict, Subject
 from .common import PART_STAYS_WITH_CLAIM
 from .corrections import correction_require
-from .summaries import claim_summary_refresh
+from .summaries import claim_summary_refresh, figure_partners
 
 
 @transaction.atomic
@@ -84,9 +84,11 @@ def figure_delete(
 ) -> None:
     correction_require(claims=[figure.claim], note=correction_note, by=by)
     subject_id, quantity, claim_id = figure.subject_id, figure.quantity, figure.claim_id
+    # Its conflicts go with it, so the claims it disagreed with may no longer be contested.
+    partners = figure_partners([claim_id])
     figure.delete()
     figure_conflicts_detect(subject_id=subject_id, quantity=quantity)
-    claim_summary_refresh(claim_ids=[claim_id])
+    claim_summary_refresh(claim_ids={claim_id, *partners})
 
 
 def figures_disagree(a: Figure, b: Figure, tolerance: float) -> bool:
@@ -113,28 +115,34 @@ def ratio(a: Figure, b: Figure) -> float:
 
 def figure_conflicts_detect(*, subject_id: int, quantity: str) -> None:
     """Bring the recorded conflicts among the figures for one subject and quantity up to date:
-    new disagreements recorded, resolved ones removed, explanations of those that remain kept."""
+    new disagreements recorded, resolved ones removed, explanations of those that remain kept;
+    the claims of both figures of each new or removed one are contested or not accordingly."""
     tolerance = settings.WORKBENCH_FIGURE_TOLERANCE
     figures = list(Figure.objects.filter(subject_id=subject_id, quantity=quantity).order_by("pk"))
     recorded = {
         (conflict.figure_id, conflict.other_id): conflict
         # Conflicts with a figure since moved to another subject or quantity are stale too.
-        for conflict in FigureConflict.objects.involving(figures)
+        for conflict in FigureConflict.objects.involving(figures).select_related("figure", "other")
     }
+    changed: set[int] = set()  # the claims whose figures entered or left a conflict
     for a, b in combinations(figures, 2):
         conflict = recorded.pop((a.pk, b.pk), None)
         if not figures_disagree(a, b, tolerance):
             if conflict:
                 conflict.delete()
+                changed |= {a.claim_id, b.claim_id}
             continue
         if conflict is None:
             conflict = FigureConflict(figure=a, other=b, ratio=ratio(a, b))
             conflict.save()
+            changed |= {a.claim_id, b.claim_id}
         elif not math.isclose(conflict.ratio, ratio(a, b)):
             conflict.ratio = ratio(a, b)
             conflict.save()
     for stale in recorded.values():
+        changed |= {stale.figure.claim_id, stale.other.claim_id}
         stale.delete()
+    claim_summary_refresh(claim_ids=changed)
 
 
 @transaction.atomic
@@ -148,4 +156,6 @@ def conflict_explain(
     conflict.explained_at = timezone.now() if conflict.explanation else None
     conflict.full_clean()
     conflict.save()
+    # An explained conflict is no longer a disagreement that makes its claims contested.
+    claim_summary_refresh(claim_ids=[conflict.figure.claim_id, conflict.other.claim_id])
     return conflict

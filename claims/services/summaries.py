@@ -16,6 +16,7 @@ from ..models import (
     ClaimSummary,
     Evidence,
     Figure,
+    FigureConflict,
     Review,
     SearchWord,
 )
@@ -25,6 +26,8 @@ from ..search.index import vector_literal
 
 SUMMARY_FIELDS = [
     "is_contested",
+    "has_counter_claim",
+    "figure_disagrees",
     "evidence_for",
     "evidence_against",
     "statement",
@@ -86,14 +89,24 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
                 n_against=Count("evidence", filter=Q(evidence__stance__in=STANCES_AGAINST)),
             )
             .values_list(
-                "pk", "is_contested", "n_for", "n_against", "statement", "claimant", "context"
+                "pk",
+                "is_contested",
+                "has_counter_claim",
+                "figure_disagrees",
+                "n_for",
+                "n_against",
+                "statement",
+                "claimant",
+                "context",
             )
         )
         claimants = claimant_names({claimant_id for *_, claimant_id, _ in claims})
         others = _other_names(batch)
         summaries, words = [], {}
         postgresql = connection.vendor == "postgresql"
-        for pk, contested, n_for, n_against, statement, claimant, context in claims:
+        for pk, contested, countered, disagrees, n_for, n_against, statement, claimant, context in (
+            claims
+        ):
             names = "\n".join(claimants[claimant] + others[pk])
             body = "\n".join(filter(None, [context, *texts[pk]]))
             fields = [chunks(statement), chunks(names), chunks(body)]
@@ -102,6 +115,8 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
             summary = ClaimSummary(
                 claim_id=pk,
                 is_contested=contested,
+                has_counter_claim=countered,
+                figure_disagrees=disagrees,
                 evidence_for=n_for,
                 evidence_against=n_against,
                 statement=statement,
@@ -149,9 +164,21 @@ def claim_summaries_refresh_for_sources(*, source_ids: list[int], **_) -> None:
 
 
 def with_partners(claim: Claim) -> set[int]:
-    """The claim and every claim related to it: whether those are contested depends on it."""
+    """The claim and every claim related to it or whose figure disagrees with its figure:
+    whether those are contested depends on its state."""
     related = ClaimRelation.objects.filter(Q(from_claim=claim) | Q(to_claim=claim))
     ids = {claim.pk}
     for pair in related.values_list("from_claim_id", "to_claim_id"):
+        ids.update(pair)
+    return ids | figure_partners([claim.pk])
+
+
+def figure_partners(claim_ids: list[int]) -> set[int]:
+    """The claims whose figures conflict with those of these claims, explained or not."""
+    conflicts = FigureConflict.objects.filter(
+        Q(figure__claim__in=claim_ids) | Q(other__claim__in=claim_ids)
+    )
+    ids = set()
+    for pair in conflicts.values_list("figure__claim_id", "other__claim_id"):
         ids.update(pair)
     return ids

@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 SUMMARY_FIELDS = [
     "claim_id",
     "is_contested",
+    "has_counter_claim",
+    "figure_disagrees",
     "evidence_for",
     "evidence_against",
     "statement",

@@ -5,7 +5,16 @@ from django.core import serializers
 from django.core.management import call_command
 
 from claims.choices import ClaimState, RelationKind, Verdict
-from claims.models import Claim, ClaimRelation, Evidence, Figure, FigureConflict, Review, Subject
+from claims.models import (
+    Claim,
+    ClaimRelation,
+    ClaimSummary,
+    Evidence,
+    Figure,
+    FigureConflict,
+    Review,
+    Subject,
+)
 from exchange.management.commands.load_demo import DEMO
 from sources.models import Source
 
@@ -50,6 +59,20 @@ def test_load_demo_meets_the_demo_targets():
     assert Source.objects.filter(
         slug="aggregator-trillion-parameter-race", reliability="unreliable"
     ).exists()
+
+
+def test_the_demos_summaries_say_what_makes_each_claim_contested():
+    """Figures are compared as they are loaded, before the relations between claims exist:
+    the summaries must still end up as the definition computes them."""
+    call_command("load_demo", stdout=io.StringIO())
+    flags = ["is_contested", "has_counter_claim", "figure_disagrees"]
+
+    stored = {row["claim"]: row for row in ClaimSummary.objects.values("claim", *flags)}
+    computed = {row.pop("pk"): row for row in Claim.objects.with_contested().values("pk", *flags)}
+
+    assert {pk: {flag: row[flag] for flag in flags} for pk, row in stored.items()} == computed
+    assert any(row["has_counter_claim"] for row in computed.values())
+    assert any(row["figure_disagrees"] for row in computed.values())
 
 
 def test_load_demo_twice_gives_the_same_database():
