@@ -268,10 +268,12 @@ def claimant_records(claimant_ids: list[int]) -> dict[int, list[dict]]:
 
 def claims_for_source_public(source, *, limit: int = 50) -> QuerySet[Claim]:
     """The newest published claims a source makes, is cited for or first made, with its
-    stances on each; the claim list, filtered by the source, has the rest."""
+    stances on each and whether each is contested; the claim list, filtered by the source, has
+    the rest."""
     return (
         Claim.objects.published()
         .citing_source(source)
+        .select_related("summary")
         .prefetch_related(
             Prefetch(
                 "evidence",
