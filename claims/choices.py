@@ -39,7 +39,8 @@ class VerdictMeaning:
     explanation: str
 
 
-# The public scale: the methodology page renders it, badges read their icon from it.
+# The public scale, the one definition of each verdict: the methodology page renders it, and
+# every verdict label reads its icon and its definition from it (claims/templatetags/verdicts.py).
 VERDICT_SCALE: dict[str, VerdictMeaning] = {
     Verdict.ACCURATE: VerdictMeaning(
         5,

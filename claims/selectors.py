@@ -24,7 +24,6 @@ from sources.models import Source
 from .choices import (
     STANCES_AGAINST,
     STANCES_FOR,
-    VERDICT_SCALE,
     ClaimState,
     DeskQueue,
     Quantity,
@@ -216,15 +215,8 @@ def verdict_counts() -> list[dict]:
 
 
 def _by_verdict(counts: dict[str, int]) -> list[dict]:
-    return [
-        {
-            "verdict": verdict,
-            "label": verdict.label,
-            "icon": VERDICT_SCALE[verdict].icon,
-            "count": counts.get(verdict.value, 0),
-        }
-        for verdict in Verdict
-    ]
+    """Each verdict with its count; templates show the verdict through its label tag."""
+    return [{"verdict": verdict, "count": counts.get(verdict.value, 0)} for verdict in Verdict]
 
 
 # -- claimants -------------------------------------------------------------------------------

@@ -182,6 +182,7 @@ class FigureChartView(TemplateView):
             chart=scatter(figures, conflicts),
             figures=figures,
             conflicting=conflicting,
+            verdicts=list(Verdict),
             **kwargs,
         )
 
