@@ -436,10 +436,11 @@ def figures_of_claim(claim: Claim) -> ClaimFigures:
 
 
 def chart_figures(quantity: str) -> QuerySet[Figure]:
-    """Published figures of one quantity for subjects with a release date, oldest first."""
+    """Published figures of one quantity, oldest release first; those whose subject has no
+    release date too, which the chart lists as left out."""
     return (
         _published_figures()
-        .filter(quantity=quantity, subject__released_on__isnull=False)
+        .filter(quantity=quantity)
         .order_by("subject__released_on", "subject__name", "normalised")
     )
 

@@ -1,13 +1,15 @@
 """A scatter of figures against release dates on a log scale, laid out in Python and drawn as
 SVG by the template: no script, no network, readable without colour (each point carries its
-verdict's icon) and with the data table beside it as the text alternative."""
+verdict's icon) and with the data table beside it as the text alternative. A figure the chart
+cannot place is listed under it with the reason, never dropped in silence."""
 
 import datetime
 import math
 from dataclasses import dataclass
 
-from claims.choices import VERDICT_SCALE
-from claims.models import Figure, FigureConflict
+from claims.choices import VERDICT_SCALE, ClaimState
+from claims.models import Claim, Figure, FigureConflict
+from claims.selectors import CHART_QUANTITIES
 from claims.units import SUPERSCRIPTS, UNIT_LABELS
 
 WIDTH, HEIGHT = 880, 460
@@ -30,6 +32,51 @@ class Tick:
 
 
 @dataclass
+class LeftOut:
+    figure: Figure
+    reason: str
+
+
+def why_left_out(figure: Figure) -> str:
+    """Why the chart cannot place this figure, or "" when it can."""
+    if figure.subject.released_on is None:
+        name = figure.subject.name
+        return f"no release date is recorded for {name}, so it has no place on the time axis"
+    if figure.normalised <= 0:
+        return "a logarithmic scale cannot show zero"
+    return ""
+
+
+@dataclass
+class ChartPlace:
+    """Where a claim's figure stands on the chart of its quantity."""
+
+    quantity: str
+    left_out_because: str
+
+
+def chart_place(claim: Claim, figure: Figure | None) -> ChartPlace | None:
+    """None when the chart never shows this figure: no figure, a quantity not charted, or a
+    claim not published."""
+    if claim.state != ClaimState.PUBLISHED or figure is None:
+        return None
+    if figure.quantity not in CHART_QUANTITIES:
+        return None
+    return ChartPlace(figure.quantity, why_left_out(figure))
+
+
+def plottable(figures: list[Figure]) -> tuple[list[Figure], list[LeftOut]]:
+    """The figures the chart can place, and the others with the reason for each."""
+    plotted, left_out = [], []
+    for figure in figures:
+        if reason := why_left_out(figure):
+            left_out.append(LeftOut(figure, reason))
+        else:
+            plotted.append(figure)
+    return plotted, left_out
+
+
+@dataclass
 class Chart:
     points: list[Point]
     lines: list[tuple[Point, Point, FigureConflict]]
@@ -42,6 +89,8 @@ class Chart:
     right: int = WIDTH - RIGHT
     top: int = TOP
     bottom: int = HEIGHT - BOTTOM
+    # The plot scrolls sideways on a narrow screen under its value axis, drawn apart.
+    plot_width: int = WIDTH - LEFT
 
 
 def _days(day: datetime.date) -> int:
@@ -49,9 +98,7 @@ def _days(day: datetime.date) -> int:
 
 
 def scatter(figures: list[Figure], conflicts: list[FigureConflict]) -> Chart | None:
-    """None when there is nothing to plot. Figures must have positive values and subjects
-    with release dates (selectors.chart_figures)."""
-    figures = [figure for figure in figures if figure.normalised > 0]
+    """None when there is nothing to plot. Figures must be plottable()."""
     if not figures:
         return None
     first = min(_days(f.subject.released_on) for f in figures) - 30

@@ -17,7 +17,7 @@ from sources.filtersets import SourceFilterSet
 from workbench.cache import filterset_params
 from workbench.views import ForgivingPaginationMixin, PublicListView
 
-from .charts import scatter
+from .charts import chart_place, plottable, scatter
 
 CONTESTED_CLAIMS_SHOWN = 50
 CONFLICTS_SHOWN = 100
@@ -78,10 +78,12 @@ class ClaimDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         quoted_copies(list(self.object.evidence.all()))  # each quote with the copy it is from
+        figures = selectors.figures_of_claim(self.object)
         return super().get_context_data(
             evidence=selectors.evidence_by_side(self.object),
             relations=selectors.relations_of(self.object),
-            figures=selectors.figures_of_claim(self.object),
+            figures=figures,
+            chart_place=chart_place(self.object, figures.figure),
             **kwargs,
         )
 
@@ -173,7 +175,7 @@ class FigureChartView(TemplateView):
     def get_context_data(self, **kwargs):
         filterset = FigureChartFilterSet(self.request.GET or None)
         quantity = filterset.chosen_quantity
-        figures = list(selectors.chart_figures(quantity))
+        figures, left_out = plottable(list(selectors.chart_figures(quantity)))
         conflicts = list(selectors.conflict_pairs(quantity))
         conflicting = {c.figure_id for c in conflicts} | {c.other_id for c in conflicts}
         return super().get_context_data(
@@ -181,6 +183,7 @@ class FigureChartView(TemplateView):
             quantity=quantity,
             chart=scatter(figures, conflicts),
             figures=figures,
+            left_out=left_out,
             conflicting=conflicting,
             verdicts=list(Verdict),
             **kwargs,

@@ -107,6 +107,64 @@ def test_the_chart_with_no_figures_says_so(client):
     assert "No published figure of this kind has a release date to plot yet." in page
 
 
+def test_the_chart_lists_the_figures_it_leaves_out_and_why(client, yuan):
+    undated = SubjectFactory(name="WuDao 2.0", released_on=None)
+    FigureFactory(subject=undated, value=1.75, unit="T")
+    FigureFactory(subject=SubjectFactory(name="PanGu-α"), value=207)
+
+    response = client.get(CHART)
+    html, page = response.content.decode(), text(response)
+
+    assert html.count('<g class="point') == 1  # PanGu-α
+    assert "Not on the chart" in page
+    assert (
+        "WuDao 2.0: 1.75 T : no release date is recorded for WuDao 2.0, so it has no place "
+        "on the time axis." in page
+    )
+    # The figures of the other quantity are on their own chart, and none of them is left out.
+    compute = text(client.get(CHART, {"quantity": "training_compute"}))
+    assert "Not on the chart" not in compute and "WuDao 2.0" not in compute
+
+
+def test_a_chart_with_only_undated_figures_still_says_what_it_leaves_out(client):
+    FigureFactory(subject=SubjectFactory(name="WuDao 2.0", released_on=None), value=1.75, unit="T")
+
+    page = text(client.get(CHART))
+
+    assert "No published figure of this kind has a release date to plot yet." in page
+    assert "WuDao 2.0: 1.75 T : no release date is recorded for WuDao 2.0" in page
+
+
+def test_the_demo_chart_says_why_wudao_2_0s_parameters_are_missing(client, demo):
+    page = text(client.get(CHART))
+
+    assert "WuDao 2.0: 1.75 T : no release date is recorded for WuDao 2.0" in page
+
+
+def test_a_claim_page_says_whether_its_figure_is_on_the_chart(client, yuan):
+    paper, _ = yuan
+    undated = FigureFactory(subject=SubjectFactory(name="WuDao 2.0", released_on=None))
+    users = FigureFactory(quantity=Quantity.USERS, value=100, unit="")
+
+    on_chart = text(client.get(paper.claim.get_absolute_url()))
+    off_chart = text(client.get(undated.claim.get_absolute_url()))
+    not_charted = text(client.get(users.claim.get_absolute_url()))
+
+    assert "On the chart of training compute , beside other models' figures." in on_chart
+    assert "Not on the chart of parameters : no release date is recorded for WuDao 2.0" in off_chart
+    assert "chart of" not in not_charted
+
+
+def test_the_value_axis_is_drawn_apart_from_the_plot_that_scrolls_under_it(client, yuan):
+    html = client.get(CHART, {"quantity": "training_compute"}).content.decode()
+
+    axis = re.search(r'<svg class="chart-axis" viewBox="0 0 (\d+) (\d+)"(.*?)</svg>', html, re.S)
+    plot = re.search(r'<svg class="chart-plot" viewBox="(\d+) 0 (\d+) (\d+)"', html)
+    assert axis.group(1) == plot.group(1)  # the plot starts where the axis ends
+    assert axis.group(2) == plot.group(3)  # at the same height
+    assert "10²³" in axis.group(3)  # the value ticks go with the axis
+
+
 def test_a_wrong_quantity_is_reported_and_parameters_plotted(client):
     FigureFactory(subject=SubjectFactory(name="PanGu-α"), value=207)
 
@@ -129,6 +187,7 @@ def add_figures(n: int) -> None:
         subject = SubjectFactory()
         FigureFactory(subject=subject, value=100 + i)
         FigureFactory(subject=subject, value=1000 + i)
+        FigureFactory(subject=SubjectFactory(released_on=None), value=10 + i)  # left out
 
 
 # version, figures, conflicts (chart); version, conflicts, contested claims (contested)
