@@ -359,7 +359,7 @@ class _ClaimImporter:
                 developers=record["figure"]["subject_developers"],
             )
             figure._change_reason = self.reason
-            figure_save(figure=figure, by=self.by)
+            figure_save(figure=figure, by=self.by, summarise=False)
             self.figured_claim_ids.add(claim["id"])
             self.report.figures += 1
             self.explanations += [(figure, item) for item in record["figure"]["explanations"]]

@@ -35,7 +35,7 @@ def contested_without_figures(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0017_desk_indexes'),
+        ('claims', '0020_search_word_terms'),
     ]
 
     operations = [

@@ -52,9 +52,14 @@ def subject_get_or_create(
 
 @transaction.atomic
 def figure_save(
-    *, figure: Figure, by: AbstractBaseUser | None, correction_note: str = ""
+    *,
+    figure: Figure,
+    by: AbstractBaseUser | None,
+    correction_note: str = "",
+    summarise: bool = True,
 ) -> Figure:
-    """Save a figure and re-examine every figure for the same subject and quantity."""
+    """Save a figure and re-examine every figure for the same subject and quantity. An import,
+    which summarises its claims once at its end, passes `summarise=False`."""
     stored = Figure.objects.filter(pk=figure.pk).values("subject_id", "quantity", "claim_id")
     previous = stored.first()
     if previous:
@@ -73,8 +78,9 @@ def figure_save(
         figure.quantity,
     ):
         figure_conflicts_detect(**previous)
-    # The figure's subject (its names, aliases and developers) is part of the claim's search text.
-    claim_summary_refresh(claim_ids=[figure.claim_id])
+    if summarise:
+        # Its subject's names, aliases and developers are part of the claim's search text.
+        claim_summary_refresh(claim_ids=[figure.claim_id])
     return figure
 
 

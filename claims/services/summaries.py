@@ -104,9 +104,17 @@ def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -
         others = _other_names(batch)
         summaries, words = [], {}
         postgresql = connection.vendor == "postgresql"
-        for pk, contested, countered, disagrees, n_for, n_against, statement, claimant, context in (
-            claims
-        ):
+        for (
+            pk,
+            contested,
+            countered,
+            disagrees,
+            n_for,
+            n_against,
+            statement,
+            claimant,
+            context,
+        ) in claims:
             names = "\n".join(claimants[claimant] + others[pk])
             body = "\n".join(filter(None, [context, *texts[pk]]))
             fields = [chunks(statement), chunks(names), chunks(body)]

@@ -1,4 +1,4 @@
-"""What makes a claim contested is stored in its summary (claims/migrations/0018): a database
+"""What makes a claim contested is stored in its summary (claims/migrations/0021): a database
 whose summaries predate it comes through with every flag as the services would now set it."""
 
 import pytest
@@ -15,7 +15,7 @@ from tests.factories import (
 )
 from tests.migrating import migrate, newest
 
-BEFORE = [("claims", "0017_desk_indexes")]
+BEFORE = [("claims", "0020_search_word_terms")]
 FLAGS = ["is_contested", "has_counter_claim", "figure_disagrees"]
 
 
