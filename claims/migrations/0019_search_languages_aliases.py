@@ -3,56 +3,23 @@
 import django.core.validators
 from django.db import migrations, models
 
-# SQLite's full-text index of the summaries' search terms, kept in step by triggers. The
-# terms are made in Python (claims/search/analysis.py), one word each between spaces.
-SQLITE_SEARCH_INDEX = [
-    """CREATE VIRTUAL TABLE claims_summary_search USING fts5(
-        terms_statement, terms_names, terms_body,
-        content='claims_claimsummary', content_rowid='claim_id',
-        tokenize="unicode61 remove_diacritics 0")""",
-    """CREATE TRIGGER claims_summary_search_insert AFTER INSERT ON claims_claimsummary BEGIN
-        INSERT INTO claims_summary_search(rowid, terms_statement, terms_names, terms_body)
-        VALUES (new.claim_id, new.terms_statement, new.terms_names, new.terms_body);
-    END""",
-    """CREATE TRIGGER claims_summary_search_delete AFTER DELETE ON claims_claimsummary BEGIN
-        INSERT INTO claims_summary_search(claims_summary_search, rowid, terms_statement,
-            terms_names, terms_body)
-        VALUES ('delete', old.claim_id, old.terms_statement, old.terms_names, old.terms_body);
-    END""",
-    """CREATE TRIGGER claims_summary_search_update AFTER UPDATE ON claims_claimsummary BEGIN
-        INSERT INTO claims_summary_search(claims_summary_search, rowid, terms_statement,
-            terms_names, terms_body)
-        VALUES ('delete', old.claim_id, old.terms_statement, old.terms_names, old.terms_body);
-        INSERT INTO claims_summary_search(rowid, terms_statement, terms_names, terms_body)
-        VALUES (new.claim_id, new.terms_statement, new.terms_names, new.terms_body);
-    END""",
-    "INSERT INTO claims_summary_search(claims_summary_search) VALUES ('rebuild')",
-]
-SQLITE_SEARCH_INDEX_DROP = [
-    "DROP TRIGGER claims_summary_search_insert",
-    "DROP TRIGGER claims_summary_search_delete",
-    "DROP TRIGGER claims_summary_search_update",
-    "DROP TABLE claims_summary_search",
-]
-
-
 POSTGRESQL_WORD_TRIGRAMS = (
     "CREATE INDEX claims_searchword_trigrams ON claims_searchword USING gin (word gin_trgm_ops)"
 )
 
 
 def search_index_create(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in SQLITE_SEARCH_INDEX:
-            schema_editor.execute(statement)
+    from claims.search.index import sqlite_index_ensure
+
+    sqlite_index_ensure(schema_editor.connection)
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(POSTGRESQL_WORD_TRIGRAMS)
 
 
 def search_index_drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in SQLITE_SEARCH_INDEX_DROP:
-            schema_editor.execute(statement)
+    from claims.search.index import sqlite_index_drop
+
+    sqlite_index_drop(schema_editor.connection)
 
 
 def terms_fill(apps, schema_editor):

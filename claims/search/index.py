@@ -14,6 +14,55 @@ FIELD_WEIGHTS = ("A", "B", "C")
 LAST_POSITION = 16_383
 
 
+# SQLite's full-text index of the summaries' terms, kept in step by triggers. A migration that
+# rebuilds claims_claimsummary (SQLite alters a table by copying it) drops the triggers:
+# sqlite_index_ensure() runs after every migrate and puts back what is missing.
+SQLITE_INDEX = "claims_summary_search"
+SQLITE_TABLE = f"""CREATE VIRTUAL TABLE IF NOT EXISTS {SQLITE_INDEX} USING fts5(
+    terms_statement, terms_names, terms_body,
+    content='claims_claimsummary', content_rowid='claim_id',
+    tokenize="unicode61 remove_diacritics 0")"""
+_ADD = f"""INSERT INTO {SQLITE_INDEX}(rowid, terms_statement, terms_names, terms_body)
+    VALUES (new.claim_id, new.terms_statement, new.terms_names, new.terms_body);"""
+_REMOVE = f"""INSERT INTO {SQLITE_INDEX}({SQLITE_INDEX}, rowid, terms_statement, terms_names,
+    terms_body) VALUES ('delete', old.claim_id, old.terms_statement, old.terms_names,
+    old.terms_body);"""
+SQLITE_TRIGGERS = {
+    f"{SQLITE_INDEX}_insert": f"AFTER INSERT ON claims_claimsummary BEGIN {_ADD} END",
+    f"{SQLITE_INDEX}_delete": f"AFTER DELETE ON claims_claimsummary BEGIN {_REMOVE} END",
+    f"{SQLITE_INDEX}_update": f"AFTER UPDATE ON claims_claimsummary BEGIN {_REMOVE} {_ADD} END",
+}
+
+
+def sqlite_index_ensure(connection) -> bool:
+    """SQLite: the full-text index and its triggers, made or put back, and the index rebuilt
+    from the summaries when anything was missing. True when something was."""
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        present = {name for (name,) in cursor.fetchall()}
+        cursor.execute("SELECT name FROM pragma_table_info('claims_claimsummary')")
+        if "terms_statement" not in {name for (name,) in cursor.fetchall()}:
+            return False  # migrated back to before the summaries held search terms
+        missing = [name for name in [SQLITE_INDEX, *SQLITE_TRIGGERS] if name not in present]
+        if not missing:
+            return False
+        cursor.execute(SQLITE_TABLE)
+        for name, body in SQLITE_TRIGGERS.items():
+            cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+        cursor.execute(f"INSERT INTO {SQLITE_INDEX}({SQLITE_INDEX}) VALUES ('rebuild')")
+    return True
+
+
+def sqlite_index_drop(connection) -> None:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for name in SQLITE_TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {SQLITE_INDEX}")
+
+
 def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -75,9 +124,9 @@ def matching(
         if names_only:
             query = "{terms_statement terms_names} : (" + query + ")"
         sql = f"""
-            SELECT rowid FROM claims_summary_search
-            WHERE claims_summary_search MATCH %s AND rowid IN ({restrict})
-            ORDER BY bm25(claims_summary_search, {SQLITE_WEIGHTS}), rowid DESC
+            SELECT rowid FROM {SQLITE_INDEX}
+            WHERE {SQLITE_INDEX} MATCH %s AND rowid IN ({restrict})
+            ORDER BY bm25({SQLITE_INDEX}, {SQLITE_WEIGHTS}), rowid DESC
             LIMIT %s"""
         arguments = [query, *params, limit]
     with connection.cursor() as cursor:

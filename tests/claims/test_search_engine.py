@@ -2,6 +2,7 @@
 names, Chinese; ranked statement first; the same on SQLite and PostgreSQL."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from claims import services
@@ -209,3 +210,16 @@ def test_a_chinese_statement_gets_a_slug_and_a_chinese_rationale_is_long_enough(
     assert not publication_refused(
         located_evidence=True, rationales=["两个独立来源都给出了同一个数字。"]
     )
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own index")
+def test_sqlite_search_index_comes_back_after_a_migration_copies_the_table(claims_on_wudao):
+    from django.core.management import call_command
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER claims_summary_search_update")  # as a table copy does
+    call_command("migrate", verbosity=0)
+    claim = claims_on_wudao[1]
+    claim.statement = "Wu Dao 2.0 was a dynasty of models."
+    services.claim_save(claim=claim, by=None, correction_note="Reworded.")
+    assert found("dynasty") == ["family"] and found("family") == []
