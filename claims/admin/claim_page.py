@@ -210,6 +210,11 @@ class EvidenceForm(forms.ModelForm):
         self.claim = claim
         # Left empty on the row citing the first appearance, it takes the first appearance's.
         self.fields["locator"].required = False
+        # Left empty (a row added by a script, or in an older form), English.
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or "en"
 
     def has_changed(self) -> bool:
         # A new row that arrives with a quote is the point of the link that filled it in:
