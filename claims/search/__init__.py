@@ -44,11 +44,14 @@ def other_names() -> dict[str, tuple[str, ...]]:
     from ..models import Subject, Topic
 
     names: dict[str, tuple[str, ...]] = {}
-    for model in (Subject, Topic, Outlet):
-        for name, aliases in model.objects.exclude(aliases="").values_list("name", "aliases"):
-            every = (name, *names_in(aliases))
-            for one in every:
-                names[key(one)] = tuple(dict.fromkeys(names.get(key(one), ()) + every))
+    having = [
+        model.objects.exclude(aliases="").values_list("name", "aliases").order_by()
+        for model in (Subject, Topic, Outlet)
+    ]
+    for name, aliases in having[0].union(*having[1:], all=True):  # one query
+        every = (name, *names_in(aliases))
+        for one in every:
+            names[key(one)] = tuple(dict.fromkeys(names.get(key(one), ()) + every))
     return names
 
 

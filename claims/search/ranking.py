@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, TextField, Value, When
 
 from ..models import ClaimSummary, Figure
 from .index import matching
@@ -80,23 +80,34 @@ def ranked(search: Search, within: QuerySet) -> list[Found]:
                 groups, within, names_only=names_only, every_group=True, limit=CANDIDATES
             )
             candidates.update(dict.fromkeys(found))
+    # Claims found holding every word: the rest of their text need not be read.
+    whole = set(candidates)
     candidates.update(dict.fromkeys(sorted(figured)))
     if len(candidates) < FEW and len(groups) > 1:
         found = matching(groups, within, names_only=False, every_group=False, limit=CANDIDATES)
         candidates.update(dict.fromkeys(found))
     if not candidates:
         return []
-    rows = ClaimSummary.objects.filter(claim_id__in=list(candidates)).values_list(
-        "claim_id",
-        "terms_statement",
-        "terms_names",
-        "terms_body",
-        "is_contested",
-        "claim__language",
-        "claim__graded_at",
-        "claim__created_at",
+    rows = list(
+        ClaimSummary.objects.filter(claim_id__in=list(candidates))
+        .annotate(
+            body_terms=Case(
+                When(claim_id__in=whole, then=Value("")),
+                default=F("terms_body"),
+                output_field=TextField(),
+            )
+        )
+        .values_list(
+            "claim_id",
+            "terms_statement",
+            "terms_names",
+            "body_terms",
+            "is_contested",
+            "claim__language",
+            "claim__graded_at",
+            "claim__created_at",
+        )
     )
-    rows = list(rows)
     moments = [(graded or created).timestamp() for *_, graded, created in rows]
     oldest, newest = min(moments), max(moments)
     floor = math.ceil(len(groups) / 2)
@@ -107,9 +118,12 @@ def ranked(search: Search, within: QuerySet) -> list[Found]:
     ):
         in_statement = statement.split()
         statement_terms, name_terms = set(in_statement), set(names.split())
-        everywhere = statement_terms | name_terms | set(body.split())
         figure = pk in figured
-        anywhere = sum(_has(g, everywhere) or (figure and g.in_figure) for g in groups)
+        if pk in whole:
+            anywhere = len(groups)
+        else:
+            everywhere = statement_terms | name_terms | set(body.split())
+            anywhere = sum(_has(g, everywhere) or (figure and g.in_figure) for g in groups)
         said = sum(_has(g, statement_terms) for g in groups)
         named = sum(_has(g, name_terms) for g in groups)
         if anywhere < floor and not figure:
