@@ -176,7 +176,7 @@ def test_a_search_page_runs_the_same_queries_whatever_it_finds(
         client.get(reverse("claims:list"), {"q": "Claim"})
 
 
-QUERIES_FOR_A_SEARCH = 12
+QUERIES_FOR_A_SEARCH = 10
 
 
 def test_editors_search_every_state_with_the_same_ranking(client, superuser, claims_on_wudao):
