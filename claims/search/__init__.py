@@ -63,7 +63,11 @@ def find(text: str, within: QuerySet, *, correct: bool = True) -> Results:
     search = parsed(text, names)
     known = known_terms(search)
     search = with_split_words(search, known)
-    results = Results(text=text, found=ranked(search, within), search=search)
+    # A search none of whose words the index holds finds nothing but through a figure.
+    findable = search.figures or any(
+        set(form) <= known for group in search.groups for form in group.forms
+    )
+    results = Results(text=text, found=ranked(search, within) if findable else [], search=search)
     correction = corrected(search, known) if correct else None
     if correction and correction.casefold() != text.casefold():
         search = parsed(correction, names)

@@ -115,7 +115,7 @@ def matching(
             ) AS found
             ORDER BY ts_rank(search_vector, %s::tsquery) DESC, claim_id DESC
             LIMIT %s"""
-        arguments = [query, *params, limit * 2, query, limit]
+        arguments = [query, *params, limit, query, limit]
     else:
         joiner = " AND " if every_group else " OR "
         query = joiner.join(
