@@ -67,7 +67,8 @@ class Topic(models.Model):
 
 def names_in(aliases: str) -> list[str]:
     """The aliases of a text field, one a line."""
-    return [line.strip() for line in aliases.splitlines() if line.strip()]
+    # "\n" alone: a line separator or another break inside an alias is part of it.
+    return [line.strip() for line in aliases.split("\n") if line.strip()]
 
 
 class Claim(models.Model):

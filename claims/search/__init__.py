@@ -5,7 +5,7 @@ when a search finds little."""
 
 from dataclasses import dataclass, field, replace
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from rapidfuzz import fuzz, process
 
@@ -43,16 +43,20 @@ def other_names() -> dict[str, tuple[str, ...]]:
 
     from ..models import Subject, Topic
 
-    names: dict[str, tuple[str, ...]] = {}
     having = [
         model.objects.exclude(aliases="").values_list("name", "aliases").order_by()
         for model in (Subject, Topic, Outlet)
     ]
+    gathered: dict[str, tuple[str, ...]] = {}
     for name, aliases in having[0].union(*having[1:], all=True):  # one query
-        every = (name, *names_in(aliases))
+        every = tuple(dict.fromkeys((name, *names_in(aliases))))
         for one in every:
-            names[key(one)] = tuple(dict.fromkeys(names.get(key(one), ()) + every))
-    return names
+            if not (folded := key(one)):
+                continue  # an alias of punctuation alone names nothing
+            # Every name of one thing shares one tuple; two things under one name, both.
+            shared = gathered.get(folded)
+            gathered[folded] = every if shared is None else tuple(dict.fromkeys(shared + every))
+    return gathered
 
 
 def find(text: str, within: QuerySet, *, correct: bool = True) -> Results:
@@ -165,10 +169,11 @@ def corrected(search: Search, known: set[str]) -> str | None:
 
 def _alike(word: str) -> str | None:
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
             # Lower than pg_trgm's 0.3: a short word with two letters swapped ("huwaei") shares
-            # few trigrams with itself spelt right; rapidfuzz below makes the choice.
-            cursor.execute("SET pg_trgm.similarity_threshold = %s", [TRIGRAM_THRESHOLD])
+            # few trigrams with itself spelt right; rapidfuzz below makes the choice. For this
+            # transaction only: the connection serves other requests after.
+            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [TRIGRAM_THRESHOLD])
             cursor.execute(
                 "SELECT word FROM claims_searchword WHERE word %% %s "
                 "ORDER BY similarity(word, %s) DESC LIMIT 20",

@@ -159,10 +159,19 @@ def terms(text: str) -> str:
     return terms_of(chunks(text))
 
 
+# PostgreSQL refuses a word over 2,046 bytes and a tsvector over 1 MB: no real word is that
+# long, and a field's first hundred thousand characters of terms are what is searched.
+LONGEST_TERM = 100
+MOST_TERM_CHARACTERS = 100_000
+
+
 def terms_of(found: list[Chunk]) -> str:
     ordered = [term for chunk in found for term in chunk.terms]
     joined = [term for chunk in found for term in (*chunk.joined, *chunk.scaled[1:])]
-    return " ".join(ordered + joined)
+    kept = " ".join(term for term in ordered + joined if len(term) <= LONGEST_TERM)
+    return (
+        kept[:MOST_TERM_CHARACTERS].rsplit(" ", 1)[0] if len(kept) > MOST_TERM_CHARACTERS else kept
+    )
 
 
 def words_of(found: list[Chunk]) -> dict[str, str]:

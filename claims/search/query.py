@@ -16,6 +16,8 @@ from .analysis import Chunk, chunks, key
 QUERY_MAX_LENGTH = 200
 # Names of up to this many words are looked up among the aliases.
 LONGEST_NAME = 4
+# A search's first words: more would make the index's work grow for no reader's benefit.
+MOST_GROUPS = 12
 _HAS_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A number with a scale word but nothing said of what it counts is most likely one of these.
 COUNTED = (Quantity.PARAMETERS, Quantity.TRAINING_TOKENS, Quantity.ACCELERATORS, Quantity.USERS)
@@ -111,8 +113,11 @@ def parsed(text: str, names: dict[str, tuple[str, ...]]) -> Search:
         if other_names:
             also = [_terms_of(name) for name in other_names]
             forms = dict.fromkeys([*(group.forms if group else ()), *(f for f in also if f)])
+            if not forms:
+                at += length
+                continue  # a name all of whose words are too common to search for
             group = Group(written, tuple(forms), group.words if group else ())
-        if group:
+        if group and group.forms and len(search.groups) < MOST_GROUPS:
             in_figure = bool(search.figures) and all(
                 word in in_figures.lower() for word in written.lower().split()
             )
