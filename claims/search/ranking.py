@@ -74,12 +74,13 @@ def ranked(search: Search, within: QuerySet) -> list[Found]:
     # PostgreSQL: a query restricted to weights cannot use the index's estimates and reads
     # row after row (110 ms for a common word at a million claims); ts_rank's weights put the
     # statement first among the matches instead.
+    # Both, whatever the first finds, so that a page runs the same queries at any size.
     for names_only in (False,) if connection.vendor == "postgresql" else (True, False):
-        if len(candidates) < CANDIDATES:
-            found = matching(
-                groups, within, names_only=names_only, every_group=True, limit=CANDIDATES
-            )
-            candidates.update(dict.fromkeys(found))
+        found = matching(groups, within, names_only=names_only, every_group=True, limit=CANDIDATES)
+        for pk in found:
+            if len(candidates) >= CANDIDATES:
+                break
+            candidates.setdefault(pk)
     # Claims found holding every word: the rest of their text need not be read.
     whole = set(candidates)
     candidates.update(dict.fromkeys(sorted(figured)))
