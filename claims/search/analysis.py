@@ -26,7 +26,7 @@ import snowballstemmer
 jieba.setLogLevel(logging.WARNING)
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_CJK = re.compile(f"[{_CJK}]")
+HAS_CJK = re.compile(f"[{_CJK}]")
 # A run of Chinese, or a chunk of letters and digits that separators (- . · ') hold together.
 _LETTER = rf"[^\W_{_CJK}]"
 _CHUNK = re.compile(rf"([{_CJK}]+)|((?:{_LETTER}|(?<={_LETTER})[-.·'’](?={_LETTER}))+)")
@@ -88,7 +88,7 @@ def _stem(word: str) -> str:
 def normalised(text: str) -> str:
     """Full-width as ordinary, traditional as simplified, Greek letters spelled out."""
     text = unicodedata.normalize("NFKC", text).translate(_GREEK)
-    if _HAS_CJK.search(text):
+    if HAS_CJK.search(text):
         text = _to_simplified.convert(text)
     return _THOUSANDS.sub("", text)
 
@@ -191,15 +191,12 @@ def key(name: str) -> str:
     return "".join(_unaccented(c) for c in normalised(name).casefold() if c.isalnum())
 
 
-_WRITTEN_WORD = re.compile(rf"([{_CJK}]+)|((?:{_LETTER}|(?<={_LETTER})[-.·'’](?={_LETTER}))+)")
-
-
 def spans(text: str, forms: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Where in `text`, as written, the words are of each search form (a word, a name, a
     number with its scale) the text holds whole: what a search highlights. A form only partly
     there ("US-China AGI race" when the text says only "US") marks nothing."""
     written = []
-    for match in _WRITTEN_WORD.finditer(text):
+    for match in _CHUNK.finditer(text):  # the text as written, not normalised
         chinese, piece = match.groups()
         if chinese:
             at = match.start()

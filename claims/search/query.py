@@ -3,7 +3,6 @@ other names of the models, organisations, outlets and topics it names, and the f
 gives."""
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import jieba
@@ -11,14 +10,13 @@ import jieba
 from ..choices import Quantity
 from ..figure_text import figure_in
 from ..units import UnknownUnit, normalise, stated_numbers
-from .analysis import Chunk, chunks, key
+from .analysis import HAS_CJK, Chunk, chunks, key
 
 QUERY_MAX_LENGTH = 200
 # Names of up to this many words are looked up among the aliases.
 LONGEST_NAME = 4
 # A search's first words: more would make the index's work grow for no reader's benefit.
 MOST_GROUPS = 12
-_HAS_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A number with a scale word but nothing said of what it counts is most likely one of these.
 COUNTED = (Quantity.PARAMETERS, Quantity.TRAINING_TOKENS, Quantity.ACCELERATORS, Quantity.USERS)
 
@@ -60,14 +58,14 @@ class Search:
 
     @property
     def in_chinese(self) -> bool:
-        return bool(_HAS_CJK.search(self.text))
+        return bool(HAS_CJK.search(self.text))
 
 
 def _pieces(text: str) -> list[str]:
     """The query's words as a reader wrote them; Chinese, written without spaces, is cut."""
     pieces = []
     for token in text.split():
-        if _HAS_CJK.search(token):
+        if HAS_CJK.search(token):
             pieces += [word for word in jieba.lcut(token) if word.strip()]
         else:
             pieces.append(token)
@@ -86,7 +84,7 @@ def _group(text: str, found: list[Chunk]) -> Group | None:
         forms.update(dict.fromkeys((joined,) for joined in chunk.joined))
         if chunk.scaled:
             forms[chunk.scaled] = None
-        if len(whole) == 1 and _HAS_CJK.search(whole[0]) and len(whole[0]) > 2:
+        if len(whole) == 1 and HAS_CJK.search(whole[0]) and len(whole[0]) > 2:
             finer = tuple(word for word in jieba.lcut_for_search(whole[0]) if word != whole[0])
             if finer:
                 forms[finer] = None

@@ -101,7 +101,9 @@ def test_a_typo_is_corrected_and_said(claims_on_wudao):
 
 def test_all_the_words_rank_above_some_and_a_phrase_above_scattered_words():
     PublishedClaimFactory(slug="scattered", statement="The race is not over, China says of AGI.")
-    PublishedClaimFactory(slug="phrase", statement="There is no AGI race between China and the US.")
+    PublishedClaimFactory(
+        slug="phrase", statement="Says there is no AGI race at all, in China or elsewhere."
+    )
     PublishedClaimFactory(slug="some", statement="China builds AGI labs.")
     assert found("no AGI race")[:2] == ["phrase", "scattered"]
 
