@@ -3,6 +3,7 @@ points and the figures chart, corrections and methodology. Thin: each reads thro
 selector of the app that owns the data and renders a template under templates/readers/."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
@@ -14,16 +15,29 @@ from documents.selectors import quoted_copies
 from exchange.claimreview import BEST_RATING, WORST_RATING
 from sources import selectors as source_selectors
 from sources.filtersets import SourceFilterSet
-from workbench.cache import filterset_params
+from workbench.cache import filterset_params, version_read_by
 from workbench.views import ForgivingPaginationMixin, PublicListView
 
 from .charts import chart_place, plottable, scatter
 
 CONTESTED_CLAIMS_SHOWN = 50
+# The claim list's fields that are not filters: the search bar's.
+UNFILTERED = ("q", "sort", "as_typed")
 CONFLICTS_SHOWN = 100
 
 
-class HomeView(TemplateView):
+class ClaimRowsMixin:
+    """Pages listing claims with includes/claim_row.html: what every row needs, looked up
+    once per page instead of once per row (a missing variable costs the template engine an
+    exception each time it is asked for)."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            claim_list_url=reverse("claims:list"), search_forms=None, **kwargs
+        )
+
+
+class HomeView(ClaimRowsMixin, TemplateView):
     template_name = "readers/home.html"
     page_cache_params = ()
 
@@ -36,7 +50,7 @@ class HomeView(TemplateView):
         )
 
 
-class ClaimListView(PublicListView):
+class ClaimListView(ClaimRowsMixin, PublicListView):
     filterset_class = ClaimFilterSet
     template_name = "readers/claim_list.html"
 
@@ -51,12 +65,19 @@ class ClaimListView(PublicListView):
             export_query=f"?{query.urlencode()}" if query else "", **kwargs
         )
         context["export_limit"] = settings.WORKBENCH_EXPORT_MAX_CLAIMS
+        # The filters' form, rendered once per content version and choice of filters (its
+        # widgets are a third of the page's time): the search box and order are outside it.
+        filters = self.request.GET.copy()
+        for name in (*UNFILTERED, self.page_kwarg):
+            filters.pop(name, None)
+        context["filters_key"] = filters.urlencode()
+        context["filters_version"] = version_read_by(self.request)
         context["export_allowed"] = context["paginator"].count <= context["export_limit"]
         data = getattr(context["filter"].form, "cleaned_data", {})
         context["active_filters"] = sum(
             1
             for name, value in data.items()
-            if value not in (None, "", [], False) and name not in ("q", "sort", "as_typed")
+            if value not in (None, "", [], False) and name not in UNFILTERED
         )
         results = getattr(context["filter"], "search_results", None)
         if results is not None:
@@ -126,7 +147,7 @@ class ClaimantListView(PublicListView):
         return context
 
 
-class ClaimantDetailView(ForgivingPaginationMixin, SingleObjectMixin, ListView):
+class ClaimantDetailView(ClaimRowsMixin, ForgivingPaginationMixin, SingleObjectMixin, ListView):
     """A claimant's page: their record by verdict, like a fact-checker's report card, and their
     published claims, newest verdicts first, a page at a time."""
 

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from simple_history.models import HistoricalRecords
 
 from workbench.fields import acting_user, language
+from workbench.slugs import slug_url
 
 from .choices import RELIABILITY_MARKERS, DatePrecision, Reliability, SourceKind
 from .querysets import SourceQuerySet
@@ -113,7 +114,7 @@ class Source(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("sources:detail", kwargs={"slug": self.slug})
+        return slug_url("sources:detail", self.slug)
 
     @property
     def reliability_marker(self) -> str:

@@ -22,6 +22,14 @@ def current_version() -> int:
     return ContentVersion.objects.values_list("value", flat=True).filter(pk=1).first() or 0
 
 
+def version_read_by(request) -> int:
+    """The content version a request shows, read once per request (the page cache may have
+    read it already): fragments of a page cached under it never outlive a write."""
+    if not hasattr(request, "content_version"):
+        request.content_version = current_version()
+    return request.content_version
+
+
 def bump_version(**_) -> None:
     if not ContentVersion.objects.filter(pk=1).update(value=F("value") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
@@ -93,7 +101,7 @@ class PublicPageCacheMiddleware:
         request.GET = query
         request.META["QUERY_STRING"] = query.urlencode()
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{current_version()}:{request.method}:{digest}"
+        key = f"page:{version_read_by(request)}:{request.method}:{digest}"
         pages = caches[PAGE_CACHE]
         response = pages.get(key)
         if response is None:

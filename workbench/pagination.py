@@ -10,13 +10,16 @@ from .unstorable import is_key
 
 class CappedPaginator(Paginator):
     """Counts at most `cap` rows: past that, "more than 10,000" tells a reader as much as the
-    exact figure, and counting a million filtered rows on every page view does not pay."""
+    exact figure, and counting a million filtered rows on every page view does not pay. Used
+    by the public lists and by every admin changelist."""
 
     cap = 10_000
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        # Keys only, unordered: the order and the annotations (an admin list's "awaiting
+        # approval") matter for the page shown, not for how many rows there are.
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def is_capped(self) -> bool:

@@ -81,6 +81,23 @@ class DeskFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TopicFilter(admin.SimpleListFilter):
+    """Claims on one topic. Django's own filter for a many-to-many field makes the list
+    DISTINCT over every column, which at a million claims sorts them all; a claim holds a
+    topic once, so a plain join needs none."""
+
+    title = "topic"
+    parameter_name = "topic"
+
+    def lookups(self, request, model_admin):
+        return [(str(topic.pk), topic.name) for topic in Topic.objects.all()]
+
+    def queryset(self, request, queryset):
+        if is_key(Topic._meta.pk, self.value() or ""):
+            return queryset.filter(topics__id=self.value())
+        return queryset
+
+
 @admin.register(Claim)
 class ClaimAdmin(HistoryAdmin):
     form = ClaimForm
@@ -101,15 +118,17 @@ class ClaimAdmin(HistoryAdmin):
         "state",
         "verdict",
         "kind",
-        "topics",
+        TopicFilter,
     ]
     list_select_related = ["first_appeared_in", "assignee"]
+    # Newest first, in the order of an index: at a million claims any other order sorts the
+    # table for each page (a filter or a search narrows the list instead; the desk's queues
+    # keep their own orders).
+    ordering = ["-created_at", "-pk"]
+    sortable_by = ()
     search_fields = ["statement", "claimant__name", "slug"]
     # A claimant not yet known is added from here, with the "+" beside the field.
     autocomplete_fields = ["claimant", "first_appeared_in", "topics"]
-    # At a million claims an exact total of all claims beside each filtered count is a full
-    # scan, and the date bar two more.
-    show_full_result_count = False
     readonly_fields = [
         "state",
         "verdict",

@@ -3,12 +3,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sources.models import Source
 from workbench.fields import acting_user, language
+from workbench.slugs import slug_url
 
 from ..choices import (
     PUBLIC_STATES,
@@ -145,7 +145,9 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["state", "verdict", "-graded_at"]),
             models.Index(fields=["state", "kind"]),
-            models.Index(fields=["state", "-graded_at"]),
+            # The public list's order, newest graded first; the admin's, newest first.
+            models.Index(fields=["state", "-graded_at", "-id"], name="claim_state_newest_graded"),
+            models.Index(fields=["-created_at", "-id"], name="claim_newest"),
             models.Index(fields=["recheck_due"]),
             models.Index(fields=["first_appeared_on"]),
             # The desk: an editor's drafts, newest first; published claims due for re-check.
@@ -157,7 +159,7 @@ class Claim(models.Model):
         return self.statement
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:detail", kwargs={"slug": self.slug})
+        return slug_url("claims:detail", self.slug)
 
     @property
     def is_public(self) -> bool:

@@ -6,9 +6,10 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
+
+from workbench.slugs import slug_url
 
 from ..choices import ClaimantKind
 from ..querysets import ClaimantQuerySet
@@ -66,7 +67,7 @@ class Claimant(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("claimants:detail", kwargs={"slug": self.slug})
+        return slug_url("claimants:detail", self.slug)
 
     def clean(self) -> None:
         self.normalised = normalised_name(self.name)

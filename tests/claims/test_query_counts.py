@@ -5,7 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from claims import services
 from claims.choices import RelationKind, Stance
+from claims.models import Topic
 from tests.factories import (
     EvidenceFactory,
     PublishedClaimFactory,
@@ -46,6 +48,29 @@ def test_claim_list_query_count_is_fixed(client, n, django_assert_num_queries):
     populate(n)
     with django_assert_num_queries(LIST_QUERIES):
         client.get(reverse("claims:list"), {"contested": "on"})
+
+
+def test_the_list_renders_its_filters_once_per_content_version(
+    client, settings, editor, django_assert_num_queries
+):
+    """The filters' form is kept, rendered, until the next write: the second reader of the
+    same filters is spared the topics' query and the widgets, and a topic added since shows."""
+    settings.WORKBENCH_PAGE_CACHE = False
+    populate(5)
+    url = reverse("claims:list")
+    with django_assert_num_queries(LIST_QUERIES):
+        first = client.get(url, {"contested": "on"})
+    with django_assert_num_queries(LIST_QUERIES - 1):
+        second = client.get(url, {"contested": "on", "q": "", "page": "1"})
+    form = first.content.decode().split('<details class="filters">')[1].split("</details>")[0]
+    assert form in second.content.decode()
+    assert "checked" in form  # "contested" stays ticked
+
+    services.topic_save(topic=Topic(name="Compute export controls"), by=editor)
+
+    assert "Compute export controls" in client.get(url, {"contested": "on"}).content.decode()
+    unticked = client.get(url).content.decode().split('<details class="filters">')[1]
+    assert 'name="contested" id="id_contested" checked' not in unticked
 
 
 @pytest.mark.parametrize("n", [5, 200])
