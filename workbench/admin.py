@@ -85,10 +85,22 @@ class _KeysOnly:
     """An autocomplete widget that shows only values that are keys of the model it points at:
     a posted "abc" is refused by the form field, instead of failing the page's query."""
 
+    # The chosen row's label, when the form already holds the row (see SafeInputMixin).
+    labels: dict[str, str] | None = None
+
     def optgroups(self, name, value, attr=None):
         opts = self.field.remote_field.model._meta
         key = opts.get_field(getattr(self.field.remote_field, "field_name", opts.pk.attname))
-        return super().optgroups(name, [item for item in value if is_key(key, item)], attr)
+        value = [item for item in value if is_key(key, item)]
+        if not self.labels or not {str(item) for item in value} <= self.labels.keys():
+            return super().optgroups(name, value, attr)
+        # Django reads the chosen rows again, one query per widget: per row of an inline.
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for item in value:
+            options.append(
+                self.create_option(name, item, self.labels[str(item)], True, len(options))
+            )
+        return [(None, options, 0)]
 
 
 class KeysOnlyAutocompleteSelect(_KeysOnly, AutocompleteSelect):
@@ -124,6 +136,39 @@ class SafeInputMixin:
             KeysOnlyAutocompleteSelectMultiple,
         )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    # -- inlines: each row's autocompleted choice read with the rows, not once per row --------
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if isinstance(self, admin.options.InlineModelAdmin):
+            return queryset.select_related(*self._chosen_rows())
+        return queryset
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        chosen = self._chosen_rows()
+
+        class LabelledChoicesFormSet(formset):
+            def _construct_form(self, i, **kwargs):
+                form = super()._construct_form(i, **kwargs)
+                for name in chosen:
+                    row = getattr(form.instance, name) if form.instance.pk else None
+                    widget = getattr(form.fields[name].widget, "widget", None)
+                    if row is not None and isinstance(widget, _KeysOnly):
+                        label = form.fields[name].label_from_instance(row)
+                        widget.labels = {str(row.pk): label}
+                return form
+
+        return LabelledChoicesFormSet
+
+    def _chosen_rows(self) -> list[str]:
+        """The inline's autocompleted foreign keys."""
+        return [
+            name
+            for name in self.autocomplete_fields
+            if self.model._meta.get_field(name).many_to_one
+        ]
 
     def _keys_only(self, db_field, request, kwargs: dict, form_class, autocomplete) -> None:
         """What Django would choose for this field, in the variant that checks keys first."""

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import ClaimFactory, TopicFactory
+from tests.factories import ClaimFactory, EvidenceFactory, TopicFactory
 from workbench.pagination import CappedPaginator
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +75,28 @@ def test_the_claim_list_runs_a_fixed_number_of_queries(client, editor, n):
     # the pending gradings; a search adds its look-ups
     assert counts[:2] == [8, 8], counts
     assert counts[2] <= 17, counts
+
+
+def test_a_claims_change_form_runs_the_same_queries_however_much_evidence_it_has(client, editor):
+    """Each evidence row's source is read with the rows, not by its autocomplete widget."""
+    few, many = ClaimFactory(), ClaimFactory()
+    EvidenceFactory(claim=few)
+    for _ in range(8):
+        EvidenceFactory(claim=many)
+    client.force_login(editor)
+
+    def queries(claim) -> tuple[int, str]:
+        url = reverse("admin:claims_claim_change", args=[claim.pk])
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(url)
+        assert page.status_code == 200
+        return len(captured), page.content.decode()
+
+    queries(few)  # the first page of a session also caches the user's permissions
+    few_queries, _ = queries(few)
+    many_queries, page = queries(many)
+
+    assert many_queries == few_queries
+    for evidence in many.evidence.select_related("source"):
+        # the chosen source is shown, selected, in its row's widget
+        assert f'<option value="{evidence.source_id}" selected>{evidence.source}' in page
