@@ -108,7 +108,13 @@ class Source(models.Model):
                 name="source_url_unique_after_normalisation",
             )
         ]
-        indexes = [models.Index(fields=["kind"]), models.Index(fields=["reliability"])]
+        indexes = [
+            models.Index(fields=["kind"]),
+            models.Index(fields=["reliability"]),
+            # The registry in its order, and its language filter's list of languages.
+            models.Index(fields=["title", "-id"], name="source_title"),
+            models.Index(fields=["language"], name="source_language"),
+        ]
 
     def __str__(self) -> str:
         return self.title

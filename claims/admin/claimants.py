@@ -67,10 +67,16 @@ class ClaimantAdmin(HistoryAdmin):
     inlines = [ClaimantAliasInline]
     actions = ["merge_claimants"]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_total=Count("claims", distinct=True))
+    def annotate_page(self, claimants) -> None:
+        totals = dict(
+            Claimant.objects.filter(pk__in=[claimant.pk for claimant in claimants])
+            .annotate(claim_total=Count("claims"))
+            .values_list("pk", "claim_total")
+        )
+        for claimant in claimants:
+            claimant.claim_total = totals[claimant.pk]
 
-    @admin.display(description="Claims", ordering="claim_total")
+    @admin.display(description="Claims")
     def claim_total(self, obj):
         return obj.claim_total
 
@@ -101,7 +107,9 @@ class ClaimantAdmin(HistoryAdmin):
 
     @admin.action(description="Merge selected duplicate claimants…", permissions=["change"])
     def merge_claimants(self, request, queryset):
-        claimants = queryset.order_by("-claim_total", "name", "pk")
+        claimants = queryset.annotate(claim_total=Count("claims")).order_by(
+            "-claim_total", "name", "pk"
+        )
         if claimants.count() < 2:
             self.message_user(request, services.claimants.MERGE_NEEDS_TWO, messages.ERROR)
             return None

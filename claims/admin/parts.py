@@ -53,6 +53,10 @@ class EvidenceAdmin(PartOfClaimAdmin):
     list_display = ["claim", "source", "stance", "locator"]
     list_filter = ["stance"]
     list_select_related = ["claim", "source"]
+    # Newest first, on the key's index, and no column sorts: at a million rows any other
+    # order sorts the table for each page.
+    ordering = ["-pk"]
+    sortable_by = ()
     search_fields = ["claim__statement", "source__title", "excerpt", "locator"]
     autocomplete_fields = ["claim", "source"]
     form = EvidenceForm
@@ -90,6 +94,9 @@ class ClaimRelationAdmin(HistoryAdmin):
     list_display = ["from_claim", "kind", "to_claim"]
     list_filter = ["kind"]
     list_select_related = ["from_claim", "to_claim"]
+    # Newest first on the key's index, as evidence (EvidenceAdmin).
+    ordering = ["-pk"]
+    sortable_by = ()
     search_fields = ["from_claim__statement", "to_claim__statement"]
     autocomplete_fields = ["from_claim", "to_claim"]
     form = ClaimRelationForm
@@ -122,6 +129,9 @@ class ReviewAdmin(HistoryAdmin):
     list_display = ["claim", "verdict", "reviewer", "published_at", "approved_by"]
     list_filter = ["verdict"]
     list_select_related = ["claim", "reviewer", "approved_by"]
+    # Newest first on the key's index, as evidence (EvidenceAdmin).
+    ordering = ["-pk"]
+    sortable_by = ()
     search_fields = ["claim__statement", "rationale"]
 
     def has_add_permission(self, request):
