@@ -15,7 +15,7 @@ from documents.selectors import quoted_copies
 from exchange.claimreview import BEST_RATING, WORST_RATING
 from sources import selectors as source_selectors
 from sources.filtersets import SourceFilterSet
-from workbench.cache import filterset_params, version_read_by
+from workbench.cache import filterset_params, fragment_version
 from workbench.views import ForgivingPaginationMixin, PublicListView
 
 from .charts import chart_place, plottable, scatter
@@ -71,7 +71,7 @@ class ClaimListView(ClaimRowsMixin, PublicListView):
         for name in (*UNFILTERED, self.page_kwarg):
             filters.pop(name, None)
         context["filters_key"] = filters.urlencode()
-        context["filters_version"] = version_read_by(self.request)
+        context["filters_version"] = fragment_version(self.request)
         context["export_allowed"] = context["paginator"].count <= context["export_limit"]
         data = getattr(context["filter"].form, "cleaned_data", {})
         context["active_filters"] = sum(

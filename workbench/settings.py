@@ -72,7 +72,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the address: a null character in it is refused with a 400.
     "workbench.unstorable.RefuseNullCharactersMiddleware",
-    # Early, so a cached page skips the rest; the headers the others add are cached with it.
+    # Early, so a 304 or a cached page skips the rest; the headers the others add are cached
+    # with the page.
     "workbench.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -230,6 +231,12 @@ WORKBENCH_PAGE_CACHE = env_flag("WORKBENCH_PAGE_CACHE", default=True)
 # Memory is bounded: at most this many pages per process, none larger than this.
 WORKBENCH_PAGE_CACHE_ENTRIES = int(os.environ.get("WORKBENCH_PAGE_CACHE_ENTRIES", "500"))
 WORKBENCH_PAGE_CACHE_MAX_BYTES = 256 * 1024
+# Browsers and CDNs keep a public page this many seconds, then may show it this many more while
+# they ask again (with its ETag: a 304 when nothing changed). Signed-in editors' pages are private.
+WORKBENCH_HTTP_MAX_AGE = int(os.environ.get("WORKBENCH_HTTP_MAX_AGE", "60"))
+WORKBENCH_HTTP_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("WORKBENCH_HTTP_STALE_WHILE_REVALIDATE", "300")
+)
 CACHE_URL = os.environ.get("CACHE_URL", "")
 
 

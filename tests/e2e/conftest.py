@@ -54,6 +54,8 @@ def browser():
 def live_demo(transactional_db, demo_fixture_file, settings):
     """The demo, committed, for the live server the browser talks to."""
     settings.WORKBENCH_PAGE_CACHE = False  # each step must see the previous one's writes
+    # and so must the browser: it asks again each time, with the page's ETag.
+    settings.WORKBENCH_HTTP_MAX_AGE = settings.WORKBENCH_HTTP_STALE_WHILE_REVALIDATE = 0
     load_demo_copy(demo_fixture_file)
 
 
