@@ -14,6 +14,15 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The same demo on every machine: the seed documents are only where a test asks for them.
     settings.WORKBENCH_DEMO_SEEDS = settings.BASE_DIR / "tests" / "no-seeds-here"
+    # A read replica's alias, as DATABASE_REPLICA_URL makes it: a test mirror of default, so
+    # no second database is made. Nothing reads from it unless a test turns the router on
+    # (tests/workbench/test_replicas.py).
+    if "replica" not in settings.DATABASES:
+        from django.db import connections
+
+        replica = {**settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}
+        settings.DATABASES["replica"] = replica
+        connections.configure_settings(settings.DATABASES)  # fills in the alias's defaults
 
 
 def pytest_collection_modifyitems(items):

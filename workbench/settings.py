@@ -125,6 +125,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # in several threads, and an in-memory database would be one connection shared by all.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 
+# Read replicas (README, "Scaling out"): with DATABASE_REPLICA_URL, public reads go to a
+# PostgreSQL replica (workbench/replicas.py); writes, the admin, the task worker and anyone who
+# wrote in the last WORKBENCH_REPLICA_LAG seconds (longer than the replica ever lags) read from
+# the primary.
+WORKBENCH_REPLICA_LAG = int(os.environ.get("WORKBENCH_REPLICA_LAG", "15"))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    # Tests read "the replica" from the test database itself: no second database is made.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["workbench.replicas.ReplicaRouter"]
+    # Before the page cache, so that its content version is read where the page is.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("workbench.cache.PublicPageCacheMiddleware"),
+        "workbench.replicas.PublicReadsMiddleware",
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
