@@ -1,0 +1,27 @@
+"""Outside attack on issue 17's capped admin lists: "select all" past the cap."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ClaimFactory
+from workbench.pagination import CappedPaginator
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("admin:claims_claim_changelist")
+
+
+def test_select_all_past_the_cap_does_not_name_a_count_it_did_not_make(client, editor, monkeypatch):
+    """Past the cap the list says "more than"; the actions bar's "Select all N claims" must
+    not offer the capped figure, since the action then runs on every claim that matches
+    (at a million claims: a million, while the button said 10001)."""
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    monkeypatch.setattr("claims.admin.claims.ClaimAdmin.list_per_page", 2)
+    for n in range(5):
+        ClaimFactory(statement=f"Claim number {n} about Ascend processors.")
+    client.force_login(editor)
+
+    text = client.get(URL).content.decode()
+
+    assert "More than 3 claims" in text
+    assert "Select all 4 claims" not in text
