@@ -41,3 +41,26 @@ def test_a_draft_or_missing_page_is_never_answered_304(client, condition):
         response = client.get(url, headers=condition)
         assert response.status_code == 404, url
         assert "public" not in response.headers.get("Cache-Control", "")
+
+
+def test_readers_choosing_filters_do_not_push_the_api_throttle_out(client, settings, monkeypatch):
+    """The page cache has a cache of its own so that pages never push out the throttle's
+    counters; the claim list's filter fragments ({% cache %}) must not either. Here the default
+    cache holds 30 entries, and an anonymous client asks for 30 filter choices between its
+    API requests."""
+    from rest_framework.throttling import AnonRateThrottle
+
+    from workbench.settings import cache_settings
+
+    settings.CACHES = {
+        "default": cache_settings("", prefix="attack-default", max_entries=30),
+        "pages": cache_settings("", prefix="attack-pages", max_entries=500),
+    }
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    PublishedClaimFactory(statement="Aquila-7 was trained on 40 billion tokens.")
+    assert [client.get("/api/sources/").status_code for _ in range(3)] == [200, 200, 200]
+
+    for n in range(30):
+        assert client.get("/claims/", {"claimant": f"someone-{n}"}).status_code == 200
+
+    assert client.get("/api/sources/").status_code == 429
