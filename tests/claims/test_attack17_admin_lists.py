@@ -25,3 +25,25 @@ def test_select_all_past_the_cap_does_not_name_a_count_it_did_not_make(client, e
 
     assert "More than 3 claims" in text
     assert "Select all 4 claims" not in text
+
+
+@pytest.mark.parametrize(
+    ("user", "url", "lookup"),
+    [
+        ("editor", "admin:claims_claim_changelist", "statement__regex"),
+        ("editor", "admin:claims_evidence_changelist", "excerpt__iregex"),
+        ("curator", "admin:sources_source_changelist", "title__regex"),
+    ],
+)
+def test_a_lookup_typed_into_an_admin_list_address_is_no_server_error(
+    client, request, user, url, lookup
+):
+    """Django's admin accepts any lookup on a list's own fields from the address
+    (?statement__regex=...): a regular expression the database cannot compile fails the
+    query, and every such lookup scans the whole table at a million rows."""
+    ClaimFactory(statement="Claim about Ascend processors.")
+    client.force_login(request.getfixturevalue(user))
+
+    response = client.get(reverse(url), {lookup: "("})
+
+    assert response.status_code < 500
