@@ -6,6 +6,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -27,6 +28,10 @@ REVERT_KEEPS_WORKFLOW = (
 )
 BAD_LIST_FILTER = "A filter in the address has a value that cannot be used; showing the whole list."
 NO_SUCH_ITEMS = "Some of the selected items do not exist; nothing was done."
+TOO_MANY_SELECTED = (
+    "More than {cap} items match: filter the list to fewer, or select them on the page; "
+    "nothing was done."
+)
 RESTORE_KEEPS_WORKFLOW = (
     "Restoring brings this deleted item back with the fields you can edit on this page, as they "
     "were in this version; its workflow (state, verdict, ratings) starts afresh."
@@ -191,6 +196,10 @@ class RecordOnlyMixin:
         return False
 
 
+# What Django's own list filters write: a choice, a related row's key, "none", a range of dates.
+FILTER_LOOKUPS = {"exact", "id", "isnull", "in", "gte", "lte", "gt", "lt"}
+
+
 class SortableOnlyChangeList(ChangeList):
     """A column left out of `sortable_by` shows no sort link, and an address that asks for
     that sort anyway (?o=1) is not sorted by it either: at a million rows it would sort the
@@ -223,6 +232,21 @@ class HistoryAdmin(SafeInputMixin, SimpleHistoryAdmin):
 
     def get_changelist(self, request, **kwargs):
         return SortableOnlyChangeList
+
+    def lookup_allowed(self, lookup, value, request=None):
+        """Only the filters a list offers, as they write themselves in its address. Django
+        also takes any other lookup on the list's own fields (?statement__regex=…): a pattern
+        the database cannot compile failed the page, and each such lookup reads every row."""
+        offered = set()
+        for spec in self.get_list_filter(request):
+            if isinstance(spec, type):  # a SimpleListFilter reads its own parameter
+                offered.add(spec.parameter_name)
+            else:
+                offered.add(spec if isinstance(spec, str) else spec[0])
+        field, *rest = lookup.split(LOOKUP_SEP)
+        if field not in offered or not set(rest) <= FILTER_LOOKUPS:
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
@@ -278,6 +302,10 @@ class HistoryAdmin(SafeInputMixin, SimpleHistoryAdmin):
         selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
         if not all(is_key(self.model._meta.pk, item) for item in selected):
             self.message_user(request, NO_SUCH_ITEMS, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        across = request.POST.get("select_across") == "1"
+        if across and self.paginator(queryset, self.list_per_page).is_capped:
+            self.message_user(request, TOO_MANY_SELECTED.format(cap=CappedPaginator.cap))
             return HttpResponseRedirect(request.get_full_path())
         return super().response_action(request, queryset)
 

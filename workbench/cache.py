@@ -151,13 +151,18 @@ def validators(version: Version, full_path: str) -> tuple[str, int]:
     The ETag is weak: it promises the same content, not the same bytes, so it stays true when
     a proxy or CDN compresses the page (nginx and CDNs weaken or drop a strong one when they
     do). Last-Modified counts whole seconds: two changes within one second share it, so a
-    client that sends the ETag back is answered by the ETag alone (RFC 9110, 13.2.2)."""
+    client that sends the ETag back is answered by the ETag alone (RFC 9110, 13.2.2).
+
+    The day is in both: a claim falls due for re-check at midnight with no write, and its page
+    (and the lists that say so) changes then."""
     code = release()
+    today = timezone.localdate()
     changed = version.changed_at.isoformat() if version.changed_at else ""
-    what = f"{version.number}\0{changed}\0{code.digest}\0{full_path}"
+    what = f"{version.number}\0{changed}\0{code.digest}\0{today}\0{full_path}"
     last_modified = int(version.changed_at.timestamp()) if version.changed_at else 0
+    midnight = datetime.combine(today, datetime.min.time(), timezone.get_current_timezone())
     etag = f'W/"{hashlib.sha256(what.encode()).hexdigest()[:32]}"'
-    return etag, max(last_modified, code.written)
+    return etag, max(last_modified, code.written, int(midnight.timestamp()))
 
 
 class PublicPageCacheMiddleware:
@@ -199,12 +204,20 @@ class PublicPageCacheMiddleware:
         request.GET = query
         request.META["QUERY_STRING"] = query.urlencode()
         etag, last_modified = validators(version_read_by(request), request.get_full_path())
-        # Before any view, template or cache look-up: a reader whose copy is current costs
-        # one query, the content version's.
-        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        response = None
+        if names_a_copy(request):
+            # Before any view, template or cache look-up: a reader whose copy is current costs
+            # one query, the content version's. Only a 200 is given an ETag, so one that
+            # matches proves the page is there, as it was.
+            response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
             # The page cache holds this very representation: its key is the ETag.
             response = self.page(request, f"page:{request.method}:{etag}")
+            if response.status_code == 200:
+                # A date or "*" proves no copy: answered once the page is known to be there.
+                response = get_conditional_response(
+                    request, etag=etag, last_modified=last_modified, response=response
+                )
         if response.status_code in (200, 304) and not response.cookies:
             mark_public(response, etag, last_modified)
         else:
@@ -242,6 +255,12 @@ class PublicPageCacheMiddleware:
             return None
         view = getattr(match.func, "view_class", match.func)
         return getattr(view, "page_cache_params", None)
+
+
+def names_a_copy(request: HttpRequest) -> bool:
+    """Whether the request names the copy it holds by an ETag (not "*", which names none)."""
+    sent = request.META.get("HTTP_IF_NONE_MATCH", "").strip()
+    return bool(sent) and sent != "*"
 
 
 def mark_public(response: HttpResponse, etag: str, last_modified: int) -> None:

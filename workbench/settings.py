@@ -279,6 +279,12 @@ CACHES = {
     "pages": cache_settings(
         CACHE_URL, prefix="workbench-pages", max_entries=WORKBENCH_PAGE_CACHE_ENTRIES
     ),
+    # Fragments of pages ({% cache %}: the claim list's filters), which readers' choices of
+    # filters multiply: in a cache of their own, like pages, so they never push out the
+    # throttle's counters.
+    "template_fragments": cache_settings(
+        CACHE_URL, prefix="workbench-fragments", max_entries=WORKBENCH_PAGE_CACHE_ENTRIES
+    ),
 }
 
 # Benchmarks only: serve /bench/bare/, a view that does no work, as the stack's ceiling.

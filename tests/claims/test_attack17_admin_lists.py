@@ -47,3 +47,26 @@ def test_a_lookup_typed_into_an_admin_list_address_is_no_server_error(
     response = client.get(reverse(url), {lookup: "("})
 
     assert response.status_code < 500
+
+
+def test_an_action_on_every_matching_claim_past_the_cap_is_refused(client, editor, monkeypatch):
+    """A forged "select across" past the cap does nothing, and says why."""
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    claims = [
+        ClaimFactory(statement=f"Claim number {n} about Ascend processors.") for n in range(5)
+    ]
+    client.force_login(editor)
+
+    response = client.post(
+        URL,
+        {
+            "action": "submit_for_review",
+            "select_across": "1",
+            "index": "0",
+            "_selected_action": [claims[0].pk],
+        },
+        follow=True,
+    )
+
+    assert "More than 3 items match" in response.content.decode()
+    assert {claim.state for claim in type(claims[0]).objects.all()} == {claims[0].state}

@@ -53,6 +53,7 @@ def test_readers_choosing_filters_do_not_push_the_api_throttle_out(client, setti
     from workbench.settings import cache_settings
 
     settings.CACHES = {
+        **settings.CACHES,
         "default": cache_settings("", prefix="attack-default", max_entries=30),
         "pages": cache_settings("", prefix="attack-pages", max_entries=500),
     }
