@@ -212,8 +212,8 @@ def main() -> None:
         name, cache = key
         if key not in results["after"]:
             continue
-        kind = "304" if "304" in name else kinds[name]
-        if cache == "on" and kind != "bare":
+        kind = kinds.get(name, "304")
+        if cache == "on" and kind not in ("bare", "304"):
             kind = "cached"
         cells = " | ".join(
             f"{r[key]['median']} / {r[key]['p95']}" if key in r else "—" for r in results.values()
