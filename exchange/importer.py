@@ -3,9 +3,10 @@ for every row written."""
 
 import datetime
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import IO
+from typing import IO, Protocol
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -90,6 +91,19 @@ class ImportReport(Report):
         return text
 
 
+class ImportProgress(Protocol):
+    """Whoever follows an import as it goes (a job in the admin, exchange/jobs.py)."""
+
+    def checking(self, claims: int, problems: list[str]) -> None:
+        """After each claim of the first pass: how many were checked, the problems so far."""
+
+    def writing(self, claims: int, total: int) -> None:
+        """After each batch written, inside the import's transaction."""
+
+    def imported(self, report: ImportReport) -> None:
+        """The import's last step inside its transaction: committed with it, or not at all."""
+
+
 def claims_import(
     *,
     file: IO[bytes],
@@ -97,6 +111,7 @@ def claims_import(
     name: str,
     by: AbstractBaseUser,
     approver: AbstractBaseUser | None = None,
+    progress: ImportProgress | None = None,
 ) -> ImportReport:
     """Import claims with their evidence, sources, relations and gradings from a CSV or JSON
     file (exchange/records.py), all or nothing.
@@ -107,7 +122,8 @@ def claims_import(
     reviews: with an `approver` (a second person) they are published, unless the file says a
     claim is still in review; without one they wait for approval like any other. A grading
     keeps the date the file gives it. The file is read as a stream, twice, and written in
-    batches, in bulk but with a history record for every row."""
+    batches, in bulk but with a history record for every row. `progress` is told how far
+    it has come."""
     if not by.has_perm("claims.add_claim"):
         return ImportReport(problems=[ONLY_EDITORS_IMPORT.format(user=by)])
     if approver and approver.pk == by.pk and settings.WORKBENCH_REQUIRE_SECOND_PERSON:
@@ -115,20 +131,31 @@ def claims_import(
     if approver and (refusal := approval_refused(approver)):
         return ImportReport(problems=[refusal])
     try:
-        problems, given_slugs = file_problems(file, format, approved=approver is not None)
-        if problems:
-            return ImportReport(problems=problems)
+        checked = file_problems(
+            file, format, approved=approver is not None, checked=progress and progress.checking
+        )
+        if checked.problems:
+            return ImportReport(problems=checked.problems)
         importer = _ClaimImporter(
             by=by,
             approver=approver,
             reason=IMPORT_REASON.format(name=Truncator(name).chars(NAME_IN_REASON_MAX_LENGTH)),
-            reserved_slugs=given_slugs,
+            reserved_slugs=checked.slugs,
         )
-        with transaction.atomic():
-            records = (record for _, record, _ in read_records(file, format))
+        if progress:
+            progress.writing(0, checked.claims)  # outside the transaction: seen on SQLite too
+        records = (record for _, record, _ in read_records(file, format))
+        # Closed here, while the caller's file is still open, if a batch fails.
+        with transaction.atomic(), closing(records):
+            written = 0
             for batch in batches(records, IMPORT_BATCH_SIZE):
                 importer.add(batch)
+                written += len(batch)
+                if progress:
+                    progress.writing(written, checked.claims)
             importer.finish()
+            if progress:
+                progress.imported(importer.report)
     except FormatError as error:
         return ImportReport(problems=[str(error)])
     except IntegrityError as error:

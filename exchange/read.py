@@ -166,20 +166,26 @@ def _claim_key(row: dict[str, str]) -> str:
     return row["slug"] or row["statement"]
 
 
+def _header_problem(header: list[str]) -> str | None:
+    missing = [name for name in ("statement", "claimant") if name not in header]
+    unknown = [name for name in header if name not in CSV_COLUMNS]
+    if not (missing or unknown):
+        return None
+    return (
+        "The CSV header must name the columns of the import format"
+        + (f"; missing: {', '.join(missing)}" if missing else "")
+        + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+        + f". The columns are: {', '.join(CSV_COLUMNS)}."
+    )
+
+
 def _read_csv(file: IO[bytes]) -> Iterator[tuple[str, dict | None, list[str]]]:
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     try:
         reader = csv.reader(text)
         header = [name.strip() for name in next(reader, [])]
-        missing = [name for name in ("statement", "claimant") if name not in header]
-        unknown = [name for name in header if name not in CSV_COLUMNS]
-        if missing or unknown:
-            raise FormatError(
-                "The CSV header must name the columns of the import format"
-                + (f"; missing: {', '.join(missing)}" if missing else "")
-                + (f"; unknown: {', '.join(unknown)}" if unknown else "")
-                + f". The columns are: {', '.join(CSV_COLUMNS)}."
-            )
+        if problem := _header_problem(header):
+            raise FormatError(problem)
         group: list[dict[str, str]] = []
         group_start = 0
         seen: set[str] = set()
@@ -272,6 +278,36 @@ def read_records(file: IO[bytes], format: str) -> Iterator[tuple[str, dict | Non
         raise FormatError("The file is empty.")
     file.seek(0)
     yield from (_read_csv if format == "csv" else _read_json)(file)
+
+
+# How much of an uploaded file the upload page reads (start_problem); the task worker reads the
+# rest. A header row is far shorter.
+START_READ = 1 << 16
+
+
+def start_problem(file: IO[bytes], format: str) -> str | None:
+    """What keeps a file from being a claims file, found in its first bytes: an empty file, a
+    JSON file that is no list, a CSV file whose first line is not the import format's header.
+    Cheap at any size: everything else is found when the whole file is checked."""
+    file.seek(0)
+    start = file.read(START_READ)
+    file.seek(0)
+    if not start:
+        return "The file is empty."
+    try:
+        if format == "json":
+            if not json_start(file).startswith(b"["):
+                return "The file must be a JSON list of claims: [{…}, {…}]."
+            return None
+        first_line = start.split(b"\n", 1)[0].decode("utf-8-sig")
+        if problem := unshowable_problem(first_line):
+            return f"line 1: {problem}"
+        header = next(csv.reader([first_line]), [])
+    except FormatError as error:
+        return str(error)
+    except (UnicodeDecodeError, csv.Error) as error:
+        return f"The first line is not readable as UTF-8 CSV: {error}"
+    return _header_problem([name.strip() for name in header])
 
 
 # A claim in JSON nests a few levels deep (claims, evidence, a source); a file nested far deeper

@@ -2,9 +2,9 @@
 admin forms, taken from the models' own fields, all found before anything is written."""
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
@@ -272,13 +272,26 @@ WITHDRAWN_NEEDS_APPROVER = (
 )
 
 
-def file_problems(file: IO[bytes], format: str, approved: bool) -> tuple[list[str], set[str]]:
-    """Every problem in the file, found before anything is written; and the slugs it gives."""
+class FileCheck(NamedTuple):
+    problems: list[str]
+    slugs: set[str]  # the slugs the file gives its claims
+    claims: int  # how many claims it holds
+
+
+def file_problems(
+    file: IO[bytes],
+    format: str,
+    approved: bool,
+    checked: Callable[[int, list[str]], None] | None = None,
+) -> FileCheck:
+    """Every problem in the file, found before anything is written. `checked` is told after
+    each claim how many claims were checked and the problems found so far."""
     unreadable = unreadable_parts(file, format)
     if unreadable:
-        return unreadable, set()
+        return FileCheck(unreadable, set(), 0)
     problems, slugs, statements = [], set(), set()
-    for where, record, shape_problems in read_records(file, format):
+    claims = 0
+    for claims, (where, record, shape_problems) in enumerate(read_records(file, format), 1):
         found = shape_problems + (record_problems(record) if record else [])
         if record and record["state"] == ClaimState.WITHDRAWN and not approved:
             found.append(WITHDRAWN_NEEDS_APPROVER)
@@ -299,4 +312,6 @@ def file_problems(file: IO[bytes], format: str, approved: bool) -> tuple[list[st
             statements.add(record["statement"])
         # A message may quote the value it refuses, which may be megabytes long.
         problems += [f"{where}: {Truncator(problem).chars(500)}" for problem in found]
-    return problems, slugs
+        if checked:
+            checked(claims, problems)
+    return FileCheck(problems, slugs, claims)

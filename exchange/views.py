@@ -1,21 +1,25 @@
-"""The exchange format's two pages: the public download of the claim list, and the editors'
-upload page in the admin."""
+"""The exchange format's pages: the public download of the claim list, and the editors' upload
+and export pages in the admin, which queue jobs for the task worker."""
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import PAGE_VAR
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views import View
 
 from claims.models import Claim
 from claims.selectors import claim_export_filtered
 
 from .export import export_chunks
-from .forms import ClaimImportForm
-from .importer import claims_import
+from .forms import ClaimExportForm, ClaimImportForm
+from .jobs import claims_export_submit, claims_import_submit
 from .records import CONTENT_TYPES, CSV_COLUMNS, EXPORT_FORMATS
 
 EXPORT_FILTERS_INVALID = "The filters are not valid, so nothing was exported."
@@ -49,18 +53,28 @@ class ClaimExportView(View):
         return response
 
 
+IMPORT_QUEUED = (
+    "“{name}” is queued for import. The task worker checks every row, then imports the file "
+    "whole or not at all; this page follows it."
+)
+EXPORT_QUEUED = (
+    "The export of {count:,} claims is queued. The task worker writes the file; this page "
+    "offers it for download when it is whole."
+)
+EXPORT_FILTERS_UNUSABLE = "The claim list's filters cannot be used; nothing was exported."
+
+
 @permission_required("claims.add_claim", raise_exception=True)
 def claim_import(request):
     """Upload a CSV or JSON file of claims; graded claims wait for a second editor. Served
-    inside the admin (admin.site.admin_view, see urls.py), beside the claims it adds to."""
+    inside the admin (admin.site.admin_view, see urls.py), beside the claims it adds to. The
+    request only stores the file and queues the job (exchange/jobs.py), then shows the job."""
     form = ClaimImportForm(request.POST or None, request.FILES or None)
-    report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        report = claims_import(file=upload, format=form.format, name=upload.name, by=request.user)
-        if report.ok:
-            messages.success(request, str(report))
-            return redirect("admin:claims_claim_changelist")
+        job = claims_import_submit(file=upload, format=form.format, by=request.user)
+        messages.success(request, IMPORT_QUEUED.format(name=job.name))
+        return redirect("admin:workbench_job_change", job.pk)
     return TemplateResponse(
         request,
         "exchange/import.html",
@@ -69,7 +83,40 @@ def claim_import(request):
             "title": "Import claims",
             "opts": Claim._meta,
             "form": form,
-            "report": report,
             "columns": CSV_COLUMNS,
+        },
+    )
+
+
+@permission_required("claims.view_claim", raise_exception=True)
+def claim_export(request):
+    """The claims the admin's claim list shows, with the filters and search of its address,
+    as a file in the import format, written by the task worker (exchange/jobs.py). Served
+    inside the admin, beside the list, which links here with its own query string."""
+    request.GET = request.GET.copy()
+    request.GET.pop(PAGE_VAR, None)  # every page of the list, not the one on screen
+    try:
+        changelist = admin.site.get_model_admin(Claim).get_changelist_instance(request)
+    except IncorrectLookupParameters:
+        messages.error(request, EXPORT_FILTERS_UNUSABLE)
+        return redirect("admin:claims_claim_changelist")
+    form = ClaimExportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ids = list(changelist.queryset.order_by("pk").values_list("pk", flat=True))
+        job = claims_export_submit(
+            claim_ids=ids, format=form.cleaned_data["format"], by=request.user
+        )
+        messages.success(request, EXPORT_QUEUED.format(count=len(ids)))
+        return redirect("admin:workbench_job_change", job.pk)
+    return TemplateResponse(
+        request,
+        "exchange/export.html",
+        {
+            **admin.site.each_context(request),
+            "title": "Export claims",
+            "opts": Claim._meta,
+            "form": form,
+            "claims": f"{changelist.result_count:,} claim{pluralize(changelist.result_count)}",
+            "list_url": reverse("admin:claims_claim_changelist") + changelist.get_query_string(),
         },
     )

@@ -168,3 +168,23 @@ def redis_url(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def job_files(settings, tmp_path):
+    """Jobs' files (STORAGES["jobs"]) in a temporary folder instead of beside the code."""
+    from django.utils.functional import empty
+
+    from workbench.models import job_files as storage
+
+    folder = tmp_path / "job-files"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "jobs": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": folder},
+        },
+    }
+    storage._wrapped = empty
+    yield folder
+    storage._wrapped = empty

@@ -7,12 +7,17 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models.constants import LOOKUP_SEP
-from django.http import Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
+from .choices import STOPPED, JobState
+from .jobs import job_run_again
+from .models import Job
 from .pagination import CappedPaginator
 from .unstorable import (
     KeysOnlyModelChoiceField,
@@ -453,3 +458,137 @@ class HistoryAdmin(SafeInputMixin, SimpleHistoryAdmin):
             **(extra_context or {}),
         }
         return self.render_history_view(request, self.object_history_form_template, context)
+
+
+class JobStateFilter(admin.SimpleListFilter):
+    """The state as editors read it: "stopped" is a running job whose worker went silent."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [*JobState.choices, (STOPPED, "stopped")]
+
+    def queryset(self, request, queryset):
+        if self.value() == JobState.RUNNING:
+            return queryset.running()
+        if self.value() == STOPPED:
+            return queryset.stopped()
+        if self.value() in JobState.values:
+            return queryset.filter(state=self.value())
+        return queryset
+
+
+@admin.register(Job)
+class JobAdmin(RecordOnlyMixin, admin.ModelAdmin):
+    """Jobs, read-only, for whoever could have submitted them (Job.objects.visible_to); a
+    running job's page reloads itself, a finished export's offers its file, and a job that
+    failed or stopped can be run again by whoever submitted it."""
+
+    list_display = ["__str__", "submitted_by", "submitted_at", "shown_state", "progress_shown"]
+    list_filter = [JobStateFilter, "kind"]
+    list_select_related = ["submitted_by"]
+    show_full_result_count = False
+    fields = [
+        "kind",
+        "name",
+        "submitted_by",
+        "submitted_at",
+        "shown_state",
+        "progress_shown",
+        "summary",
+        "problems_shown",
+        "download",
+        "started_at",
+        "heartbeat_at",
+        "finished_at",
+        "attempts",
+        "task_result_id",
+    ]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        return obj.may_be_seen_by(request.user) if obj else self.has_module_permission(request)
+
+    @admin.display(description="state")
+    def shown_state(self, job: Job) -> str:
+        return job.shown_state
+
+    @admin.display(description="progress")
+    def progress_shown(self, job: Job) -> str:
+        if job.state == JobState.QUEUED:
+            return "waiting for the task worker"
+        return f"{job.step}: {job.progress}" if job.step else job.progress
+
+    @admin.display(description="problems")
+    def problems_shown(self, job: Job) -> str:
+        if not job.problems:
+            return "–"
+        more = job.problem_count - len(job.problems)
+        listed = format_html_join("", "<li>{}</li>", ((problem,) for problem in job.problems))
+        return format_html("<ul>{}</ul>{}", listed, f"… and {more:,} more." if more > 0 else "")
+
+    @admin.display(description="file")
+    def download(self, job: Job) -> str:
+        if not job.output:
+            return "–"
+        url = reverse("admin:workbench_job_download", args=[job.pk])
+        return format_html('<a href="{}">Download {}</a>', url, job.output_name)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/download/",
+                self.admin_site.admin_view(self.download_view),
+                name="workbench_job_download",
+            ),
+            path(
+                "<path:object_id>/run-again/",
+                self.admin_site.admin_view(self.run_again_view),
+                name="workbench_job_run_again",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _job(self, request, object_id: str) -> Job:
+        if not is_key(Job._meta.pk, object_id):
+            raise Http404("No such job.")
+        return get_object_or_404(self.get_queryset(request), pk=object_id)
+
+    def download_view(self, request, object_id):
+        job = self._job(request, object_id)
+        if not job.output:
+            raise Http404("This job has no file to download.")
+        return FileResponse(job.output.open("rb"), as_attachment=True, filename=job.output_name)
+
+    def run_again_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        job = self._job(request, object_id)
+        try:
+            job_run_again(job=job, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, JOB_QUEUED_AGAIN, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:workbench_job_change", args=[job.pk]))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        user = request.user
+        context |= {
+            "reloads": obj.shown_state in (JobState.QUEUED, JobState.RUNNING),
+            "may_run_again": obj.shown_state in (JobState.FAILED, STOPPED)
+            and (user.is_superuser or user.pk == obj.submitted_by_id),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+JOB_QUEUED_AGAIN = (
+    "The job is queued again, from the file it was given. The task worker starts it shortly."
+)

@@ -310,6 +310,22 @@ WORKBENCH_ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") +
 # queued them, and run by `manage.py db_worker` (make run starts one beside the server).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Jobs (workbench/jobs.py): imports and exports the worker runs, which editors follow in the
+# admin. Their files (uploads to import, exports to download) are kept here, never served as
+# such, out of MEDIA_ROOT and its backups; with workers on several machines, a shared folder.
+STORAGES["jobs"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.environ.get("WORKBENCH_JOB_FILES", BASE_DIR / "job-files")},
+}
+# A running job silent for this many minutes has lost its worker and is shown as stopped.
+WORKBENCH_JOB_STOPPED_AFTER = int(os.environ.get("WORKBENCH_JOB_STOPPED_AFTER", "10"))
+# The largest file the admin's import page accepts.
+WORKBENCH_IMPORT_MAX_BYTES = int(os.environ.get("WORKBENCH_IMPORT_MAX_BYTES", 1 << 30))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A second connection to the same database, through which a job's progress is committed
+    # while its work is one transaction on the first (tests: the same test database).
+    DATABASES["progress"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+
 # Email to editors (workbench/mail.py). Development prints it on the worker's console;
 # production names an SMTP server in the environment.
 EMAIL_BACKEND = os.environ.get(

@@ -52,7 +52,7 @@ from .figures import (
     subject_get_or_create,
     subject_save,
 )
-from .notifications import recheck_reminders_send
+from .notifications import recheck_reminders, recheck_reminders_send
 from .relations import relation_add, relation_delete, relation_save
 from .reviews import (
     approval_refused,
@@ -112,6 +112,7 @@ __all__ = [
     "relation_add",
     "relation_delete",
     "relation_save",
+    "recheck_reminders",
     "recheck_reminders_send",
     "review_delete",
     "review_save",

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from workbench.mail import notify
 from workbench.site import absolute
@@ -53,6 +54,14 @@ def notify_assigned(*, claim: Claim, by: AbstractBaseUser | None) -> None:
         template="claims/email/assigned.txt",
         context={"claim": claim, "by": by, "link": _admin_link(claim)},
     )
+
+
+@task()
+def recheck_reminders() -> int:
+    """The day's re-check reminders, as the task worker sends them: what `manage.py
+    remind_recheck_due` (or any scheduler) queues, so that the scan of the claims due runs
+    beside the other background work, not in the scheduler's process."""
+    return recheck_reminders_send()
 
 
 @transaction.atomic

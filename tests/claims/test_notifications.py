@@ -3,6 +3,7 @@ to them, or an assigned claim falls due for re-check. The email is a task stored
 action; the worker sends it. A failed send never loses the action, and anyone can opt out."""
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
@@ -80,6 +81,19 @@ def test_an_assignee_is_reminded_once_when_a_claim_falls_due_for_recheck(editor)
     call_command("remind_recheck_due", verbosity=0)
     run_worker()
     assert len([m for m in sent_to(editor) if "re-check" in m.subject]) == 2
+
+
+def test_the_daily_command_only_queues_the_reminders_for_the_worker(editor):
+    due = PublishedClaimFactory(recheck_due=datetime.date(2026, 1, 1), assignee=editor)
+    out = io.StringIO()
+    call_command("remind_recheck_due", stdout=out)
+    assert out.getvalue() == "Re-check reminders queued; the task worker sends them.\n"
+    due.refresh_from_db()
+    assert due.recheck_reminded_for is None and mail.outbox == []
+    run_worker()
+    due.refresh_from_db()
+    assert due.recheck_reminded_for == due.recheck_due
+    assert DBTaskResult.objects.get(task_path__endswith="recheck_reminders").return_value == 1
 
 
 def test_an_editor_who_turned_emails_off_gets_none(client, editor, second_editor):

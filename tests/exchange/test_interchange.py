@@ -5,7 +5,6 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 
 from claims.choices import Bound, ClaimState, Method, Quantity, Rank, RelationKind, Stance, Verdict
 from claims.models import Claim, ClaimRelation, Evidence, Figure, Review, Subject, Topic
@@ -412,23 +411,6 @@ def test_the_list_offers_downloads_of_what_it_shows(client, claims_to_export):
     assert client.get("/claims/export/xlsx/").status_code == 404
 
 
-def test_editors_import_from_the_admin_and_curators_cannot(client, editor, curator):
-    url = reverse("exchange:import")
-    client.force_login(curator)
-    assert client.get(url).status_code == 403
-    client.force_login(editor)
-    bad = io.BytesIO(csv_text({**GOOD_ROW, "locator": ""}).encode())
-    bad.name = "claims.csv"
-    page = client.post(url, {"file": bad}).content.decode()
-    assert "line 2: evidence 1 locator: This field cannot be blank." in page
-    assert Claim.objects.count() == 0
-    good = io.BytesIO(csv_text(GOOD_ROW).encode())
-    good.name = "claims.csv"
-    response = client.post(url, {"file": good})
-    assert response.status_code == 302
-    assert Claim.objects.get().state == ClaimState.IN_REVIEW
-
-
 NULLS = [
     ("csv", lambda: csv_text({**GOOD_ROW, "claimant": "Huawei\x00"}), "line 2: "),
     ("json", lambda: '[{"statement": "A", "claimant": "B\x00"}]', "line 1: "),
@@ -451,16 +433,6 @@ def test_a_null_character_fails_the_import_command_with_a_message_not_a_tracebac
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_claims", str(path), user="editor")
     assert "claim 1: claimant: contains a null character" in capsys.readouterr().err
-    assert Claim.objects.count() == 0
-
-
-def test_a_null_character_in_an_admin_upload_is_reported(client, editor):
-    client.force_login(editor)
-    upload = io.BytesIO(csv_text({**GOOD_ROW, "statement": "A\x00B"}).encode())
-    upload.name = "claims.csv"
-    page = client.post(reverse("exchange:import"), {"file": upload})
-    assert page.status_code == 200
-    assert "line 2: contains a null character" in page.content.decode()
     assert Claim.objects.count() == 0
 
 

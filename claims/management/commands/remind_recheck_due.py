@@ -1,14 +1,15 @@
 from django.core.management.base import BaseCommand
 
-from claims.services import recheck_reminders_send
+from claims.services import recheck_reminders
 
 
 class Command(BaseCommand):
     help = (
-        "Email the assignees of published claims whose re-check date has come, once per date. "
-        "Run it daily (cron, or a scheduler beside the task worker)."
+        "Queue the day's re-check reminders: the task worker emails the assignees of published "
+        "claims whose re-check date has come, once per date. Run it daily (cron, or a scheduler "
+        "beside the task worker)."
     )
 
     def handle(self, *args, **options):
-        reminded = recheck_reminders_send()
-        self.stdout.write(f"{reminded} assignee reminder(s) queued.")
+        recheck_reminders.enqueue()
+        self.stdout.write("Re-check reminders queued; the task worker sends them.")

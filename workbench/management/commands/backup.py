@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand
 
 from workbench.media_files import media_backup, media_folder
 
-# Rebuilt by migrate on the target database, or caches of what is, or the task queue (a task
-# restored would run a second time): everything else is backed up.
+# Rebuilt by migrate on the target database, or caches of what is, or the task queue and its
+# jobs (a task restored would run a second time; a job's files are not backed up): everything
+# else is backed up.
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
@@ -14,6 +15,7 @@ EXCLUDED = [
     "admin.logentry",
     "workbench.contentversion",
     "django_tasks_database",
+    "workbench.job",
 ]
 
 
