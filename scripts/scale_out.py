@@ -54,9 +54,6 @@ IMPORTED = {
     "scale-out-import-one": "A file submitted on one web node is imported by the task worker.",
     "scale-out-import-two": "Claims imported by the worker are listed by the other web node.",
 }
-# TODO(lead): True once an import is a job the worker runs (issue 17, part 5). The script then
-# holds that nothing is imported while the worker is paused, and that the job row finished.
-IMPORT_IS_A_JOB = False
 
 
 def say(line: str) -> None:
@@ -450,13 +447,10 @@ def run(machines: Machines) -> None:
         f"  A  the editor uploads scale-out.csv ({len(IMPORTED)} claims): {sent.status} to "
         f"{sent.location}"
     )
-    if IMPORT_IS_A_JOB:
-        time.sleep(2)  # time enough for anyone else to have done it
-        early = listed_claims(editor, b)
-        check(early == [], f"imported while the worker was paused: {early}")
-        say("  B  the editor's claim list: none of them while the worker is paused")
-    else:
-        say("  TODO(lead): the import still runs inside the request, not in the worker")
+    time.sleep(2)  # time enough for anyone else to have done it
+    early = listed_claims(editor, b)
+    check(early == [], f"imported while the worker was paused: {early}")
+    say("  B  the editor's claim list: none of them while the worker is paused")
     os.killpg(worker.pid, signal.SIGCONT)
     say("  the worker resumes")
     deadline = submitted + 60
@@ -467,11 +461,10 @@ def run(machines: Machines) -> None:
         f"  B  the editor's claim list: {len(listed)} of {len(IMPORTED)}, "
         f"{time.monotonic() - submitted:.1f} s after the upload"
     )
-    if IMPORT_IS_A_JOB:
-        # TODO(lead): name the import's task; its row is the worker's own record of the work.
-        finished = int(machines.manage(env, "shell", "-c", IMPORT_JOB_FINISHED).split()[-1])
-        check(finished >= 1, "no import job finished")
-        say("  the import's job row: finished by the worker")
+    # The task's row is the worker's own record of the work.
+    finished = int(machines.manage(env, "shell", "-c", IMPORT_JOB_FINISHED).split()[-1])
+    check(finished >= 1, "no import job finished")
+    say("  the import's task: finished by the worker")
 
     check(worker.poll() is None, "the worker stopped:\n" + tail(machines.logs["worker"]))
     for name, port in nodes.items():
@@ -480,7 +473,7 @@ def run(machines: Machines) -> None:
 
 IMPORT_JOB_FINISHED = """
 from django_tasks_db.models import DBTaskResult
-print(DBTaskResult.objects.successful().filter(task_path__contains="import").count())
+print(DBTaskResult.objects.successful().filter(task_path="exchange.jobs.claims_import_job").count())
 """
 
 
