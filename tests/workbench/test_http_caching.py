@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
 from sources.services import source_save
@@ -155,10 +156,13 @@ def test_the_release_digest_follows_templates_and_static_files(settings, tmp_pat
 
 @pytest.fixture
 def changed_on_new_year(monkeypatch):
-    """The content last changed at midnight on 1 January 2026, and the code is older still."""
+    """The content last changed at midnight on 1 January 2026, the day it is, and the code is
+    older still."""
     monkeypatch.setattr(cache, "release", lambda: cache.Release("release", 0))
+    day = datetime.date(2026, 1, 1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
     cache.bump_version()
-    new_year = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    new_year = datetime.datetime.combine(day, datetime.time(), timezone.get_current_timezone())
     ContentVersion.objects.filter(pk=1).update(changed_at=new_year)
     return http_date(new_year.timestamp())
 
