@@ -215,4 +215,5 @@ def test_malformed_selections_for_an_admin_action_do_nothing(client, superuser):
 def test_malformed_admin_addresses_never_answer_500(client, superuser, url):
     client.force_login(superuser)
     SourceFactory()
-    assert client.get(url).status_code in (200, 302, 404)
+    # 400: a lookup the list does not offer as a filter (workbench/admin.py, lookup_allowed)
+    assert client.get(url).status_code in (200, 302, 400, 404)
