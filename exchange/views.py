@@ -116,7 +116,11 @@ def claim_export(request):
             "title": "Export claims",
             "opts": Claim._meta,
             "form": form,
-            "claims": f"{changelist.result_count:,} claim{pluralize(changelist.result_count)}",
+            "claims": (
+                f"more than {changelist.paginator.cap:,} claims"
+                if changelist.paginator.is_capped
+                else f"{changelist.result_count:,} claim{pluralize(changelist.result_count)}"
+            ),
             "list_url": reverse("admin:claims_claim_changelist") + changelist.get_query_string(),
         },
     )
