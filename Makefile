@@ -19,7 +19,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Serving the workbench at http://127.0.0.1:8000/ (admin at http://127.0.0.1:8000/admin/)"
-	@echo "The task worker runs beside it; the emails it sends are printed here."
+	@echo "The task worker runs beside it: imports, exports, emails (printed here)."
 	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000

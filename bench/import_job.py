@@ -4,15 +4,17 @@ gunicorn on PostgreSQL: before (an earlier revision, which imports inside the re
 Not a test: it prints Markdown for BENCHMARKS.md.
 
     .venv/bin/python bench/import_job.py --server postgres://postgres@127.0.0.1:54330 \\
-        --prefix jobs_bench --before 103fccd --claims 100000 [--kill]
+        --prefix jobs_bench --before 103fccd --claims 100000 [--kill] [--after-first]
 
 The file is bench/import_claims.py's (2–4 evidence items per claim). Each side gets its own
 empty database on the server (PREFIX_before, PREFIX_after; dropped and made afresh), migrated
 by its own code, and a signed-in editor; the earlier revision is cloned into a temporary folder
 and run with the same Python. Times: the upload request as curl sees it (the whole import,
 before; storing the file and queueing the job, after); then, after, the task worker started
-with `db_worker --batch` until it exits, and the job's own time (started to finished). The
-job's progress is read every two seconds through another connection while it runs.
+with `db_worker --batch` until it exits, and the job's own time (started to finished); and the
+CPU time of the process that imports (gunicorn's worker, before; the task worker, after),
+which other work on the machine moves less than wall time. The job's progress is read every
+two seconds through another connection while it runs.
 
 --kill also imports into PREFIX_kill, kills the worker (SIGKILL) halfway through writing,
 checks that no claim was kept, runs the job again and checks that every claim is there once.
@@ -20,6 +22,7 @@ checks that no claim was kept, runs the job again and checks that every claim is
 
 import argparse
 import os
+import resource
 import secrets
 import signal
 import subprocess
@@ -135,6 +138,13 @@ def serve(code: Path, database: str) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start; see /tmp/bench-import-gunicorn.log")
 
 
+def cpu_seconds(server: subprocess.Popen) -> float:
+    """User and system time so far of gunicorn's one worker process, the child of `server`."""
+    worker = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()[0]
+    fields = Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def upload(path: Path, session: str) -> tuple[float, str, str]:
     """POST the file to the import page as the signed-in editor: seconds, status, Location."""
     token = secrets.token_hex(16)  # a CSRF secret of 32 characters, as cookie and header
@@ -179,10 +189,13 @@ def watch(database: str, samples: list, stop: threading.Event) -> None:
             samples.append((time.monotonic() - started, *row[:5], claims))
 
 
-def run_worker(code: Path, database: str) -> float:
-    started = time.monotonic()
+def run_worker(code: Path, database: str) -> tuple[float, float]:
+    """Wall and CPU (user and system) seconds of a worker run until no task is left."""
+    started, used = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
     manage(code, database, "db_worker", "--batch", "--no-startup-delay", "--queue-name", "*")
-    return time.monotonic() - started
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
+    return time.monotonic() - started, cpu
 
 
 def job_seconds(database: str) -> float:
@@ -199,12 +212,15 @@ def before(revision: str, server: str, prefix: str, path: Path) -> tuple[float, 
         session = prepare(code, database)
         server_process = serve(code, database)
         try:
+            cpu = cpu_seconds(server_process)
             seconds, status, location = upload(path, session)
+            cpu = cpu_seconds(server_process) - cpu
         finally:
             server_process.terminate()
             server_process.wait()
         claims = count(database, "SELECT count(*) FROM claims_claim")[0]
-        return seconds, f"HTTP {status} → {location or '-'}; {claims:,} claims in the database"
+        outcome = f"HTTP {status} → {location or '-'}; {claims:,} claims in the database"
+        return seconds, cpu, outcome
 
 
 def after(server: str, prefix: str, path: Path) -> dict:
@@ -221,13 +237,14 @@ def after(server: str, prefix: str, path: Path) -> dict:
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(database, samples, stop))
     watcher.start()
-    worker = run_worker(ROOT, database)
+    worker, cpu = run_worker(ROOT, database)
     stop.set()
     watcher.join()
     return {
         "request": request,
         "status": f"HTTP {status} → {location}; {queued} claims in the database after it",
         "worker": worker,
+        "cpu": cpu,
         "job": job_seconds(database),
         "outcome": count(database, JOB),
         "samples": samples,
@@ -268,7 +285,7 @@ def killed(server: str, prefix: str, path: Path) -> list[str]:
         ROOT, database, "shell", "-c", RUN_AGAIN, WORKBENCH_JOB_STOPPED_AFTER="0"
     ).splitlines()[-1]
     notes.append(f"the job is then shown as {shown!r} and run again")
-    seconds = run_worker(ROOT, database)
+    seconds, _ = run_worker(ROOT, database)
     claims, distinct = count(
         database, "SELECT count(*), count(DISTINCT statement) FROM claims_claim"
     )
@@ -286,20 +303,32 @@ def main() -> None:
     parser.add_argument("--before", required=True, help="the revision to compare with")
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--kill", action="store_true")
+    parser.add_argument("--after-first", action="store_true", help="measure this checkout first")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "claims.csv"
         write_file(path, arguments.claims)
         size = path.stat().st_size / 1e6
-        then = before(arguments.before, arguments.server, arguments.prefix, path)
-        now = after(arguments.server, arguments.prefix, path)
+        if arguments.after_first:
+            now = after(arguments.server, arguments.prefix, path)
+            then = before(arguments.before, arguments.server, arguments.prefix, path)
+        else:
+            then = before(arguments.before, arguments.server, arguments.prefix, path)
+            now = after(arguments.server, arguments.prefix, path)
         notes = killed(arguments.server, arguments.prefix, path) if arguments.kill else []
-    print(f"{arguments.claims:,} claims, {size:.0f} MB CSV\n")
-    print("| code | upload request | task worker, `db_worker --batch` | job, started to finished |")
-    print("|---|---|---|---|")
-    print(f"| before ({arguments.before}) | {then[0]:.1f} s | – | – |")
-    print(f"| after | {now['request']:.2f} s | {now['worker']:.1f} s | {now['job']:.1f} s |")
-    print(f"\nbefore: {then[1]}\nafter: {now['status']}\njob: {now['outcome']}\n")
+    order = "after, then before" if arguments.after_first else "before, then after"
+    print(f"{arguments.claims:,} claims, {size:.0f} MB CSV; measured {order}\n")
+    print(
+        "| code | upload request | task worker, `db_worker --batch` | job, started to finished "
+        "| CPU of the importing process |"
+    )
+    print("|---|---|---|---|---|")
+    print(f"| before ({arguments.before}) | {then[0]:.1f} s | – | – | {then[1]:.0f} s |")
+    print(
+        f"| after | {now['request']:.2f} s | {now['worker']:.1f} s | {now['job']:.1f} s "
+        f"| {now['cpu']:.0f} s |"
+    )
+    print(f"\nbefore: {then[2]}\nafter: {now['status']}\njob: {now['outcome']}\n")
     print("Progress seen from another connection (s, state, step, done, total, problems, claims):")
     for sample in now["samples"][:: max(1, len(now["samples"]) // 12)]:
         print(f"  {sample[0]:5.0f} s  {sample[1:]}")

@@ -42,7 +42,7 @@ from claims.services import (
 from documents.services import check_quotes_of_source
 from sources.models import Source
 from sources.services import source_key, sources_get_or_create
-from workbench.bulk import allocate_ids, batches, create_tracked, insert_rows
+from workbench.bulk import allocate_ids, batches, create_tracked, insert_rows, sizes_recount
 from workbench.cache import bump_version
 from workbench.slugs import unique_slugs
 
@@ -51,6 +51,8 @@ from .records import QUOTE_FIELDS, Report
 from .validate import PUBLISHED_STATES, figure_from_record, file_problems, graded_at
 
 IMPORT_BATCH_SIZE = 1000
+# New claims whose summaries are built at a time: as many as claim_summary_refresh() takes.
+SUMMARY_BATCH_SIZE = 2000
 IMPORT_REASON = "Imported from {name}"
 # The reason is kept in each history record, in a field of 100 characters.
 NAME_IN_REASON_MAX_LENGTH = 80
@@ -99,6 +101,10 @@ class ImportProgress(Protocol):
 
     def writing(self, claims: int, total: int) -> None:
         """After each batch written, inside the import's transaction."""
+
+    def indexing(self, claims: int, total: int) -> None:
+        """After each batch of the new claims' summaries (their search terms) is built: the
+        import's last long step, inside its transaction."""
 
     def imported(self, report: ImportReport) -> None:
         """The import's last step inside its transaction: committed with it, or not at all."""
@@ -153,7 +159,7 @@ def claims_import(
                 written += len(batch)
                 if progress:
                     progress.writing(written, checked.claims)
-            importer.finish()
+            importer.finish(progress)
             if progress:
                 progress.imported(importer.report)
     except FormatError as error:
@@ -424,7 +430,7 @@ class _ClaimImporter:
                 conflict_explain(conflict=conflict, explanation=item["explanation"], by=self.by)
                 self.report.explanations += 1
 
-    def finish(self) -> None:
+    def finish(self, progress: ImportProgress | None = None) -> None:
         """Relations, once every claim they may point to exists; then summaries, once."""
         slugs = sorted({relation["claim"] for _, relation in self.relations})
         ids = {}
@@ -451,10 +457,18 @@ class _ClaimImporter:
             )
             partners.add(to_id)
         self.report.relations = len(self._create(ClaimRelation, rows))
+        # What the summaries read, now that it is written.
+        sizes_recount(Claim, Evidence, Review, ClaimRelation, Source, Claim.topics.through)
         self._correct_linked(rows, partners - set(self.new_claim_ids))
         self._explain()
+        indexed = 0
         for low, high in _runs(self.new_claim_ids):
-            claim_summaries_build(low=low, high=high)
+            for start in range(low, high + 1, SUMMARY_BATCH_SIZE):
+                end = min(high, start + SUMMARY_BATCH_SIZE - 1)
+                claim_summaries_build(low=start, high=end)
+                indexed += end - start + 1
+                if progress:
+                    progress.indexing(indexed, len(self.new_claim_ids))
         claim_summary_refresh(
             claim_ids=(partners - set(self.new_claim_ids)) | self.figured_claim_ids
         )

@@ -28,6 +28,7 @@ IMPORT_KIND = "Claim import"
 EXPORT_KIND = "Claim export"
 CHECKING = "Checking the file"
 WRITING = "Importing"
+INDEXING = "Indexing for search"
 EXPORTING = "Exporting"
 SUBMITTER_GONE = "The account that submitted this job no longer exists; nothing was done."
 # Claims read from the database at a time, with everything an export carries.
@@ -67,6 +68,9 @@ class _ImportWatcher:
 
     def writing(self, claims: int, total: int) -> None:
         self.run.progress(step=WRITING, done=claims, total=total)
+
+    def indexing(self, claims: int, total: int) -> None:
+        self.run.progress(step=INDEXING, done=claims, total=total)
 
     def imported(self, report: ImportReport) -> None:
         self.run.finish(ok=True, summary=str(report), done=report.claims + report.unchanged)

@@ -97,7 +97,7 @@ def claim_export(request):
     request.GET.pop(PAGE_VAR, None)  # every page of the list, not the one on screen
     try:
         changelist = admin.site.get_model_admin(Claim).get_changelist_instance(request)
-    except IncorrectLookupParameters:
+    except (IncorrectLookupParameters, ValueError, OverflowError):  # as the list's own page
         messages.error(request, EXPORT_FILTERS_UNUSABLE)
         return redirect("admin:claims_claim_changelist")
     form = ClaimExportForm(request.POST or None)

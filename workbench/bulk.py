@@ -69,6 +69,19 @@ def sync_sequence(model: type[models.Model]) -> None:
         )
 
 
+def sizes_recount(*models: type[models.Model]) -> None:
+    """Tell PostgreSQL how large these tables are now, after rows written in bulk (PostgreSQL
+    only; ANALYZE counts the rows of its own transaction). The planner goes by the sizes it
+    last counted: after a large load that was rolled back (a worker killed halfway) and the
+    autovacuum that follows, it takes the tables for empty, and the same load run again reads
+    them in nested loops that take hours instead of minutes."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
+
+
 def create_tracked(
     model: type[models.Model], rows: list[dict], *, user_id: int | None, reason: str
 ) -> list[dict]:

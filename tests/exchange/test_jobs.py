@@ -17,7 +17,7 @@ from claims.models import Claim, Claimant, Evidence, Topic
 from claims.selectors import claim_export_every_state
 from exchange.export import export_chunks
 from exchange.importer import _ClaimImporter
-from exchange.jobs import CHECKING, EXPORT_KIND, IMPORT_KIND, WRITING
+from exchange.jobs import CHECKING, EXPORT_KIND, IMPORT_KIND, INDEXING, WRITING
 from exchange.records import CSV_COLUMNS
 from sources.models import Source
 from tests.factories import ClaimFactory, PublishedClaimFactory, UserFactory
@@ -97,7 +97,7 @@ def seen_from_elsewhere(job_id: int) -> dict:
 @pytest.fixture
 def watched(monkeypatch):
     """What another connection sees each time the job reports progress (written every time,
-    not once a second), with the import writing two claims per batch."""
+    not once a second), with the import writing and indexing two claims per batch."""
     seen = []
     report = JobRun.progress
 
@@ -108,6 +108,7 @@ def watched(monkeypatch):
     monkeypatch.setattr(JobRun, "progress", progress)
     monkeypatch.setattr("workbench.jobs.PROGRESS_EVERY", 0)
     monkeypatch.setattr("exchange.importer.IMPORT_BATCH_SIZE", 2)
+    monkeypatch.setattr("exchange.importer.SUMMARY_BATCH_SIZE", 2)
     return seen
 
 
@@ -164,13 +165,11 @@ def test_the_admin_sees_progress_while_the_import_runs_and_no_claim_until_its_en
     if connection.vendor == "postgresql":
         # Written through the second connection while the import's transaction is open.
         assert [(s["step"], s["rows_done"], s["rows_total"]) for s in writing] == [
-            (WRITING, 2, 6),
-            (WRITING, 4, 6),
-            (WRITING, 6, 6),
+            (step, done, 6) for step in (WRITING, INDEXING) for done in (2, 4, 6)
         ]
     else:
         # SQLite has one writer, the import: the admin sees it start, then its end.
-        assert len(writing) == 3 and all(s == starting for s in writing)
+        assert len(writing) == 6 and all(s == starting for s in writing)
     # All or nothing: no claim is seen before the import commits.
     assert {s["claims in the workbench"] for s in watched} == {0}
     job = Job.objects.get()
@@ -361,6 +360,18 @@ def test_an_export_job_writes_the_filtered_list_and_its_role_downloads_it(
     assert client.get(download)["Location"].startswith(reverse("admin:login"))
     client.logout()
     assert client.get(download)["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize("filters", ["?nonsense=1", "?id=abc", "?graded_at__year=99999"])
+def test_an_export_of_filters_the_list_cannot_use_is_refused_with_a_message(
+    client, editor, filters
+):
+    client.force_login(editor)
+    response = client.get(reverse("exchange:export-claims") + filters, follow=True)
+    assert [str(message) for message in response.context["messages"]] == [
+        "The claim list's filters cannot be used; nothing was exported."
+    ]
+    assert Job.objects.count() == 0
 
 
 def test_an_export_job_in_json_holds_what_export_claims_writes(client, editor, listed_claims):
