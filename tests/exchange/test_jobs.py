@@ -112,7 +112,9 @@ def watched(monkeypatch):
     return seen
 
 
-def test_an_upload_is_stored_and_queued_and_the_worker_imports_it(client, editor, settings):
+def test_an_upload_is_stored_and_queued_and_the_worker_imports_it(
+    client, editor, settings, job_files
+):
     client.force_login(editor)
     content = claims_csv(2)
     response = upload(client, content)
@@ -141,6 +143,7 @@ def test_an_upload_is_stored_and_queued_and_the_worker_imports_it(client, editor
     assert job.summary.startswith("Imported 2 claims (0 published)")
     assert Claim.objects.filter(state=ClaimState.IN_REVIEW).count() == 2
     assert not job.input  # the file is deleted once imported
+    assert [path for path in job_files.rglob("*") if path.is_file()] == []
     page = client.get(job_page(job)).content.decode()
     assert "Imported 2 claims" in page and 'http-equiv="refresh"' not in page
 
