@@ -3,6 +3,7 @@ and export pages in the admin, which queue jobs for the task worker."""
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.exceptions import DisallowedModelAdminLookup
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import PAGE_VAR
 from django.contrib.auth.decorators import permission_required
@@ -97,7 +98,8 @@ def claim_export(request):
     request.GET.pop(PAGE_VAR, None)  # every page of the list, not the one on screen
     try:
         changelist = admin.site.get_model_admin(Claim).get_changelist_instance(request)
-    except (IncorrectLookupParameters, ValueError, OverflowError):  # as the list's own page
+    # The list's own page answers these with its message, or 400 for a lookup it does not offer.
+    except (IncorrectLookupParameters, DisallowedModelAdminLookup, ValueError, OverflowError):
         messages.error(request, EXPORT_FILTERS_UNUSABLE)
         return redirect("admin:claims_claim_changelist")
     form = ClaimExportForm(request.POST or None)
