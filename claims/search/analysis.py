@@ -16,7 +16,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import jieba
@@ -111,6 +111,15 @@ class Chunk:
     joined: tuple[str, ...]
     words: tuple[str, ...]
     scaled: tuple[str, ...] = ()  # "1.75T": ("1d75", "trillion")
+    # Each word with the term it is indexed under, for words_of(): worked out once per chunk
+    # (chunks are cached), not once per text that holds it.
+    suggestions: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = (
+            zip(self.words, self.terms, strict=True) if len(self.terms) == len(self.words) else ()
+        )
+        object.__setattr__(self, "suggestions", (*pairs, *((j, j) for j in self.joined)))
 
 
 def chunks(text: str, *, for_query: bool = False) -> list[Chunk]:
@@ -179,9 +188,7 @@ def words_of(found: list[Chunk]) -> dict[str, str]:
     mean …" chooses from."""
     words = {}
     for chunk in found:
-        if len(chunk.terms) == len(chunk.words):
-            words.update(zip(chunk.words, chunk.terms, strict=True))
-        words.update((joined, joined) for joined in chunk.joined)
+        words.update(chunk.suggestions)
     return words
 
 

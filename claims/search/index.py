@@ -69,17 +69,18 @@ def _lexeme(term: str) -> str:
 
 def vector_literal(*fields: str) -> str:
     """A tsvector, written out, of the stored terms of (statement, names, body): each term with
-    its positions and its field's weight."""
-    positions: dict[tuple[str, str], list[int]] = {}
+    its positions and their fields' weights. PostgreSQL keeps a term's first 256 positions."""
+    places: dict[str, list[str]] = {}
     at = 0
     for weight, text in zip(FIELD_WEIGHTS, fields, strict=True):
         for term in text.split():
             at = min(at + 1, LAST_POSITION)
-            positions.setdefault((term, weight), []).append(at)
-    return " ".join(
-        f"{_lexeme(term)}:{','.join(f'{p}{weight}' for p in places[:256])}"
-        for (term, weight), places in positions.items()
-    )
+            found = places.get(term)
+            if found is None:
+                places[term] = [f"{at}{weight}"]
+            elif len(found) < 256:
+                found.append(f"{at}{weight}")
+    return " ".join(f"{_lexeme(term)}:{','.join(found)}" for term, found in places.items())
 
 
 def _fts_form(form: tuple[str, ...]) -> str:

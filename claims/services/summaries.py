@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import Count, Q
 
+from workbench.bulk import insert_rows
+
 from ..choices import STANCES_AGAINST, STANCES_FOR
 from ..models import (
     Claim,
@@ -66,86 +68,97 @@ def _other_names(batch: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def claim_summary_refresh(*, claim_ids: Iterable[int], batch_size: int = 2000) -> None:
+def claim_summary_refresh(
+    *, claim_ids: Iterable[int], batch_size: int = 2000, new: bool = False
+) -> None:
     """Rebuild the summaries (contested flag, evidence counts, search text and terms) of these
-    claims from their current rows. Runs after every write that could change them."""
+    claims from their current rows. Runs after every write that could change them. `new`: none
+    of these claims has a summary yet (a bulk load), so they are written in bulk (COPY on
+    PostgreSQL) rather than one upsert each."""
     ids = sorted(set(claim_ids))
+    postgresql = connection.vendor == "postgresql"
     for start in range(0, len(ids), batch_size):
-        batch = ids[start : start + batch_size]
-        texts = defaultdict(list)
-        evidence = Evidence.objects.filter(claim_id__in=batch).order_by("claim_id", "id")
-        for claim_id, *parts in evidence.values_list(
-            "claim_id", "excerpt", "quote", "note", "source__title", "source__outlet__name"
-        ):
-            texts[claim_id] += parts
-        published = Review.objects.published().filter(claim_id__in=batch).order_by("id")
-        for claim_id, rationale in published.values_list("claim_id", "rationale"):
-            texts[claim_id].append(rationale)
-        claims = list(
-            Claim.objects.filter(pk__in=batch)
-            .with_contested()
-            .annotate(
-                n_for=Count("evidence", filter=Q(evidence__stance__in=STANCES_FOR)),
-                n_against=Count("evidence", filter=Q(evidence__stance__in=STANCES_AGAINST)),
+        summaries, words = _summaries(ids[start : start + batch_size], postgresql)
+        if new:
+            insert_rows(ClaimSummary, summaries)
+        else:
+            ClaimSummary.objects.bulk_create(
+                [ClaimSummary(**summary) for summary in summaries],
+                update_conflicts=True,
+                unique_fields=["claim"],
+                update_fields=[*SUMMARY_FIELDS, *(["search_vector"] if postgresql else [])],
             )
-            .values_list(
-                "pk",
-                "is_contested",
-                "has_counter_claim",
-                "figure_disagrees",
-                "n_for",
-                "n_against",
-                "statement",
-                "claimant",
-                "context",
-            )
-        )
-        claimants = claimant_names({claimant_id for *_, claimant_id, _ in claims})
-        others = _other_names(batch)
-        summaries, words = [], {}
-        postgresql = connection.vendor == "postgresql"
-        for (
-            pk,
-            contested,
-            countered,
-            disagrees,
-            n_for,
-            n_against,
-            statement,
-            claimant,
-            context,
-        ) in claims:
-            names = "\n".join(claimants[claimant] + others[pk])
-            body = "\n".join(filter(None, [context, *texts[pk]]))
-            fields = [chunks(statement), chunks(names), chunks(body)]
-            for found in fields:
-                words.update(words_of(found))
-            summary = ClaimSummary(
-                claim_id=pk,
-                is_contested=contested,
-                has_counter_claim=countered,
-                figure_disagrees=disagrees,
-                evidence_for=n_for,
-                evidence_against=n_against,
-                statement=statement,
-                claimant=names,
-                body=body,
-                terms_statement=terms_of(fields[0]),
-                terms_names=terms_of(fields[1]),
-                terms_body=terms_of(fields[2]),
-            )
-            if postgresql:
-                summary.search_vector = vector_literal(
-                    summary.terms_statement, summary.terms_names, summary.terms_body
-                )
-            summaries.append(summary)
-        ClaimSummary.objects.bulk_create(
-            summaries,
-            update_conflicts=True,
-            unique_fields=["claim"],
-            update_fields=[*SUMMARY_FIELDS, *(["search_vector"] if postgresql else [])],
-        )
         search_words_add(words)
+
+
+def _summaries(batch: list[int], postgresql: bool) -> tuple[list[dict], dict[str, str]]:
+    """The summaries of these claims, as rows, and the words their search text holds."""
+    texts = defaultdict(list)
+    evidence = Evidence.objects.filter(claim_id__in=batch).order_by("claim_id", "id")
+    for claim_id, *parts in evidence.values_list(
+        "claim_id", "excerpt", "quote", "note", "source__title", "source__outlet__name"
+    ):
+        texts[claim_id] += parts
+    published = Review.objects.published().filter(claim_id__in=batch).order_by("id")
+    for claim_id, rationale in published.values_list("claim_id", "rationale"):
+        texts[claim_id].append(rationale)
+    claims = list(
+        Claim.objects.filter(pk__in=batch)
+        .with_contested()
+        .annotate(
+            n_for=Count("evidence", filter=Q(evidence__stance__in=STANCES_FOR)),
+            n_against=Count("evidence", filter=Q(evidence__stance__in=STANCES_AGAINST)),
+        )
+        .values_list(
+            "pk",
+            "is_contested",
+            "has_counter_claim",
+            "figure_disagrees",
+            "n_for",
+            "n_against",
+            "statement",
+            "claimant",
+            "context",
+        )
+    )
+    claimants = claimant_names({claimant_id for *_, claimant_id, _ in claims})
+    others = _other_names(batch)
+    summaries, words = [], {}
+    for (
+        pk,
+        contested,
+        countered,
+        disagrees,
+        n_for,
+        n_against,
+        statement,
+        claimant,
+        context,
+    ) in claims:
+        names = "\n".join(claimants[claimant] + others[pk])
+        body = "\n".join(filter(None, [context, *texts[pk]]))
+        fields = [chunks(statement), chunks(names), chunks(body)]
+        for found in fields:
+            words.update(words_of(found))
+        terms = [terms_of(found) for found in fields]
+        summaries.append(
+            {
+                "claim_id": pk,
+                "is_contested": contested,
+                "has_counter_claim": countered,
+                "figure_disagrees": disagrees,
+                "evidence_for": n_for,
+                "evidence_against": n_against,
+                "statement": statement,
+                "claimant": names,
+                "body": body,
+                "terms_statement": terms[0],
+                "terms_names": terms[1],
+                "terms_body": terms[2],
+                "search_vector": vector_literal(*terms) if postgresql else None,
+            }
+        )
+    return summaries, words
 
 
 def search_words_add(words: dict[str, str]) -> None:
@@ -161,7 +174,7 @@ def claim_summaries_build(*, low: int, high: int) -> None:
     """Summaries for the claims with ids from `low` to `high` that have none yet (bulk
     loads), by the same rules as every other write."""
     ids = Claim.objects.filter(pk__range=(low, high), summary__isnull=True).order_by("pk")
-    claim_summary_refresh(claim_ids=ids.values_list("pk", flat=True).iterator())
+    claim_summary_refresh(claim_ids=ids.values_list("pk", flat=True).iterator(), new=True)
 
 
 def claim_summaries_refresh_for_sources(*, source_ids: list[int], **_) -> None:
