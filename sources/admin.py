@@ -118,19 +118,11 @@ class SourceAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
 
     list_select_related = ["outlet"]
+    # Distinct claims that cite the source as evidence, whatever their state: this is the
+    # editors' desk, not the public registry.
+    page_counts = {"claim_total": Count("evidence__claim", distinct=True)}
     # By title, on its index; other columns would sort every source for each page.
     sortable_by = ["title"]
-
-    def annotate_page(self, sources) -> None:
-        # Distinct claims that cite the source as evidence, whatever their state: this is the
-        # editors' desk, not the public registry.
-        totals = dict(
-            Source.objects.filter(pk__in=[source.pk for source in sources])
-            .annotate(claim_total=Count("evidence__claim", distinct=True))
-            .values_list("pk", "claim_total")
-        )
-        for source in sources:
-            source.claim_total = totals[source.pk]
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None and self.has_merge_permission(request):

@@ -60,21 +60,13 @@ class MergeForm(forms.Form):
 class ClaimantAdmin(HistoryAdmin):
     form = ClaimantForm
     list_display = ["name", "kind", "slug", "claim_total"]
+    page_counts = {"claim_total": Count("claims")}
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "kind", "description", "link"]
     inlines = [ClaimantAliasInline]
     actions = ["merge_claimants"]
-
-    def annotate_page(self, claimants) -> None:
-        totals = dict(
-            Claimant.objects.filter(pk__in=[claimant.pk for claimant in claimants])
-            .annotate(claim_total=Count("claims"))
-            .values_list("pk", "claim_total")
-        )
-        for claimant in claimants:
-            claimant.claim_total = totals[claimant.pk]
 
     @admin.display(description="Claims")
     def claim_total(self, obj):
