@@ -36,9 +36,9 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from import_claims import write_file  # noqa: E402
+from serving import PYTHON, production_env, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 PORT = int(os.environ.get("BENCH_IMPORT_PORT", "8791"))  # not 8765, the page benchmarks'
 
 SESSION = """
@@ -68,16 +68,7 @@ job_run_again(job=job, by=get_user_model().objects.get(username="bench-editor"))
 
 
 def environment(database: str, **extra: str) -> dict:
-    return {
-        **os.environ,
-        **extra,
-        "DATABASE_URL": database,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "WORKBENCH_PAGE_CACHE": "0",
-    }
+    return production_env(DATABASE_URL=database, WORKBENCH_PAGE_CACHE="0", **extra)
 
 
 def manage(code: Path, database: str, *arguments: str, **extra: str) -> str:
@@ -106,36 +97,17 @@ def prepare(code: Path, database: str) -> str:
     return manage(code, database, "shell", "-c", SESSION).splitlines()[-1]
 
 
-def serve(code: Path, database: str) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "workbench.wsgi",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            "1",
-            "--timeout",
-            "1200",
-            "--access-logfile",
-            "/dev/null",
-            "--error-logfile",
-            "/tmp/bench-import-gunicorn.log",
-        ],
-        cwd=code,
-        env=environment(database),
+def serve_code(code: Path, database: str) -> subprocess.Popen:
+    # One worker, which imports inside the request before: its CPU time is the import's.
+    return serve(
+        code,
+        environment(database),
+        port=PORT,
+        workers=1,
+        probe="/admin/login/",
+        log="/tmp/bench-import-gunicorn.log",
+        timeout=1200,
     )
-    for _ in range(150):
-        probe = subprocess.run(
-            ["curl", "-s", "-o", "/dev/null", f"http://127.0.0.1:{PORT}/admin/login/"]
-        )
-        if probe.returncode == 0:
-            return server
-        time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start; see /tmp/bench-import-gunicorn.log")
 
 
 def cpu_seconds(server: subprocess.Popen) -> float:
@@ -210,7 +182,7 @@ def before(revision: str, server: str, prefix: str, path: Path) -> tuple[float, 
         subprocess.run(["git", "checkout", "-q", revision], cwd=code, check=True)
         database = fresh_database(server, f"{prefix}_before")
         session = prepare(code, database)
-        server_process = serve(code, database)
+        server_process = serve_code(code, database)
         try:
             cpu = cpu_seconds(server_process)
             seconds, status, location = upload(path, session)
@@ -226,7 +198,7 @@ def before(revision: str, server: str, prefix: str, path: Path) -> tuple[float, 
 def after(server: str, prefix: str, path: Path) -> dict:
     database = fresh_database(server, f"{prefix}_after")
     session = prepare(ROOT, database)
-    server_process = serve(ROOT, database)
+    server_process = serve_code(ROOT, database)
     try:
         request, status, location = upload(path, session)
     finally:
@@ -255,7 +227,7 @@ def killed(server: str, prefix: str, path: Path) -> list[str]:
     """Kill the worker halfway through writing; check nothing was kept; run the job again."""
     database = fresh_database(server, f"{prefix}_kill")
     session = prepare(ROOT, database)
-    server_process = serve(ROOT, database)
+    server_process = serve_code(ROOT, database)
     try:
         upload(path, session)
     finally:

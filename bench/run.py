@@ -17,14 +17,14 @@ import argparse
 import os
 import re
 import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
+from serving import PYTHON, production_env, serve
+
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
-PYTHON = sys.executable
+GUNICORN_LOG = "/tmp/bench-gunicorn.log"
 
 # Multiples of the bare view's median that issue 17 allows, by kind of page.
 TARGETS = {"list": 8, "filtered": 10, "page": 5, "editor": 25, "cached": 1.5, "304": 1.2}
@@ -32,16 +32,11 @@ SEARCHES = {"one word": "PanGu", "two words": "Ascend GPUs"}
 
 
 def django_env(cache: bool) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "WORKBENCH_BENCH_VIEWS": "1",
-        "WORKBENCH_PAGE_CACHE": "1" if cache else "0",
-        "AXES_FAILURE_LIMIT": "1000",
-    }
+    return production_env(
+        WORKBENCH_BENCH_VIEWS="1",
+        WORKBENCH_PAGE_CACHE="1" if cache else "0",
+        AXES_FAILURE_LIMIT="1000",
+    )
 
 
 def manage_shell(code: str, tree: Path) -> str:
@@ -97,35 +92,10 @@ print(claim.slug, source.slug, claim.verdict, claim.pk, s.session_key)
     return rows, session
 
 
-def serve(tree: Path, cache: bool) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "workbench.wsgi",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            "3",
-            "--access-logfile",
-            "/dev/null",
-            "--error-logfile",
-            "/tmp/bench-gunicorn.log",
-            # gunicorn 27's control socket is one file per user; no other server's business.
-            "--no-control-socket",
-        ],
-        cwd=tree,
-        env=django_env(cache),
+def serve_tree(tree: Path, cache: bool) -> subprocess.Popen:
+    return serve(
+        tree, django_env(cache), port=PORT, workers=3, probe="/bench/bare/", log=GUNICORN_LOG
     )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare/", timeout=2)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start; see /tmp/bench-gunicorn.log")
 
 
 def measure(path: str, requests: int, *, concurrency=4, headers=()) -> dict:
@@ -156,7 +126,7 @@ def run_tree(tree: Path, rows, session: str, requests: int) -> dict:
     code gives ETags, and the searches one request at a time."""
     results = {}
     for cache in (False, True):
-        server = serve(tree, cache)
+        server = serve_tree(tree, cache)
         try:
             for name, kind, path in rows:
                 cookie = (f"Cookie: sessionid={session}",) if kind == "editor" else ()
