@@ -38,4 +38,6 @@ class ClaimImportForm(forms.Form):
 
 
 class ClaimExportForm(forms.Form):
-    format = forms.ChoiceField(choices=[("csv", "CSV"), ("json", "JSON")], widget=forms.RadioSelect)
+    format = forms.ChoiceField(
+        choices=[("csv", "CSV"), ("json", "JSON")], initial="csv", widget=forms.RadioSelect
+    )

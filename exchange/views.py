@@ -124,5 +124,18 @@ def claim_export(request):
                 else f"{changelist.result_count:,} claim{pluralize(changelist.result_count)}"
             ),
             "list_url": reverse("admin:claims_claim_changelist") + changelist.get_query_string(),
+            "chosen": _filters_chosen(changelist),
+            "search": changelist.query,
         },
     )
+
+
+def _filters_chosen(changelist) -> list[tuple[str, str]]:
+    """The list's filters that narrow it, as (filter, choice) the editor chose them."""
+    return [
+        (str(spec.title), str(choice["display"]))
+        for spec in changelist.filter_specs
+        if spec.used_parameters
+        for choice in spec.choices(changelist)
+        if choice["selected"]
+    ]

@@ -53,6 +53,12 @@ class TopicAdmin(HistoryAdmin):
 # What a link into the add form may fill in (documents/ sends them from a sentence).
 QUOTE_FIELDS = ["quote", "quote_prefix", "quote_suffix", "quote_copy"]
 FIGURE_GUESS_FIELDS = ["subject", "quantity", "value", "unit", "bound"]
+# Search ranks its best matches only (claims.search.ranking.CANDIDATES): the list, and an
+# export of it, hold those; a filter narrows to every claim it matches.
+SEARCH_SHOWS_BEST = (
+    "This search shows its {count} best matches; more claims may match. Add a word or a "
+    "filter to narrow it."
+)
 
 
 class DeskFilter(admin.SimpleListFilter):
@@ -225,6 +231,10 @@ class ClaimAdmin(HistoryAdmin):
                 f"Nothing much matched “{results.corrected_from}”: showing results for "
                 f"“{results.text}”.",
                 messages.INFO,
+            )
+        if results.more:
+            self.message_user(
+                request, SEARCH_SHOWS_BEST.format(count=len(results.ids)), messages.INFO
             )
         if request.GET.get(ORDER_VAR):
             found = found.order_by(*queryset.query.order_by)  # unless sorted by a column

@@ -26,6 +26,7 @@ class Results:
     found: list[Found] = field(default_factory=list)
     corrected_from: str = ""  # the search as typed, when `text` is the correction shown
     search: Search | None = None
+    more: bool = False  # there may be more matches than the best ones found (CANDIDATES)
 
     @property
     def ids(self) -> list[int]:
@@ -71,15 +72,16 @@ def find(text: str, within: QuerySet, *, correct: bool = True) -> Results:
     findable = search.figures or any(
         set(form) <= known for group in search.groups for form in group.forms
     )
-    results = Results(text=text, found=ranked(search, within) if findable else [], search=search)
+    found, more = ranked(search, within) if findable else ([], False)
+    results = Results(text=text, found=found, search=search, more=more)
     correction = corrected(search, known) if correct else None
     if correction and correction.casefold() != text.casefold():
         search = parsed(correction, names)
         search = with_split_words(search, known_terms(search))
-        better = ranked(search, within)
+        better, more = ranked(search, within)
         # The correction when it finds claims holding more of the words, or more claims.
         if _best(better) > _best(results.found) or len(better) > len(results.found) < FEW:
-            return Results(correction, better, corrected_from=text, search=search)
+            return Results(correction, better, corrected_from=text, search=search, more=more)
     return results
 
 

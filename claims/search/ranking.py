@@ -66,7 +66,9 @@ def figure_matches(search: Search, within: QuerySet) -> set[int]:
     return set(figures.values_list("claim_id", flat=True)[:CANDIDATES])
 
 
-def ranked(search: Search, within: QuerySet) -> list[Found]:
+def ranked(search: Search, within: QuerySet) -> tuple[list[Found], bool]:
+    """The claims found, best first, and whether there may be more matches than are ranked
+    (the index gave as many candidates as are ranked)."""
     groups = search.groups
     figured = figure_matches(search, within)
     candidates: dict[int, None] = {}
@@ -83,12 +85,13 @@ def ranked(search: Search, within: QuerySet) -> list[Found]:
             candidates.setdefault(pk)
     # Claims found holding every word: the rest of their text need not be read.
     whole = set(candidates)
+    more = len(whole) >= CANDIDATES or len(figured) >= CANDIDATES
     candidates.update(dict.fromkeys(sorted(figured)))
     if len(candidates) < FEW and len(groups) > 1:
         found = matching(groups, within, names_only=False, every_group=False, limit=CANDIDATES)
         candidates.update(dict.fromkeys(found))
     if not candidates:
-        return []
+        return [], False
     rows = list(
         ClaimSummary.objects.filter(claim_id__in=list(candidates))
         .annotate(
@@ -144,4 +147,4 @@ def ranked(search: Search, within: QuerySet) -> list[Found]:
         where = "statement" if said == len(groups) else "names" if named else "evidence"
         found.append(Found(pk, score, where))
     found.sort(key=lambda item: (-item.score, -item.claim_id))
-    return found
+    return found, more

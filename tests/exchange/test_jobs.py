@@ -365,6 +365,38 @@ def test_an_export_job_writes_the_filtered_list_and_its_role_downloads_it(
     assert client.get(download)["Location"].startswith(reverse("admin:login"))
 
 
+def test_the_export_page_names_the_filters_and_search_it_exports(client, editor, listed_claims):
+    client.force_login(editor)
+    page = client.get(reverse("exchange:export-claims") + "?state__exact=published&q=trained")
+    text = page.content.decode()
+    assert "Export 3 claims" in text and "the search “trained” finds" in text
+    assert "<li>State: Published</li>" in text and "in every state" not in text
+    assert page.context["form"]["format"].value() == "csv"  # Export works without a choice
+    unfiltered = client.get(reverse("exchange:export-claims")).content.decode()
+    assert "Export 4 claims" in unfiltered and "in every state" in unfiltered
+
+
+def test_a_search_with_more_matches_than_it_ranks_says_so_before_its_export(
+    client, editor, listed_claims, monkeypatch
+):
+    monkeypatch.setattr("claims.search.ranking.CANDIDATES", 2)
+    client.force_login(editor)
+    for address in [
+        reverse("admin:claims_claim_changelist") + "?q=trained",
+        reverse("exchange:export-claims") + "?q=trained",
+    ]:
+        response = client.get(address)
+        assert [str(message) for message in response.context["messages"]] == [
+            "This search shows its 2 best matches; more claims may match. Add a word or a "
+            "filter to narrow it."
+        ], address
+    assert "Export 2 claims" in response.content.decode()
+    client.logout()
+    reader = client.get("/claims/?q=trained").content.decode()
+    assert "The 2 best matches; there may be more" in reader
+    assert "The 1 best" not in client.get("/claims/?q=model+1").content.decode()
+
+
 @pytest.mark.parametrize("filters", ["?nonsense=1", "?id=abc", "?graded_at__year=99999"])
 def test_an_export_of_filters_the_list_cannot_use_is_refused_with_a_message(
     client, editor, filters
