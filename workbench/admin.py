@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from .choices import STOPPED, JobState
-from .jobs import job_run_again
+from .jobs import job_run_again, run_again_refusal
 from .models import Job
 from .pagination import CappedPaginator
 from .unstorable import (
@@ -235,6 +235,8 @@ class HistoryAdmin(SafeInputMixin, SimpleHistoryAdmin):
     # Three quarters of a changelist's time is Django rendering its cells, row by row: half
     # Django's default of 100 rows halves it, and a page of 50 is what an editor reads anyway.
     list_per_page = 50
+    # "Show counts" would count every row for each choice of every filter: a scan apiece.
+    show_facets = admin.ShowFacets.NEVER
 
     def get_changelist(self, request, **kwargs):
         return SortableOnlyChangeList
@@ -597,8 +599,9 @@ class JobAdmin(RecordOnlyMixin, admin.ModelAdmin):
         user = request.user
         context |= {
             "reloads": obj.shown_state in (JobState.QUEUED, JobState.RUNNING),
-            "may_run_again": obj.shown_state in (JobState.FAILED, STOPPED)
+            "may_run_again": run_again_refusal(obj) is None
             and (user.is_superuser or user.pk == obj.submitted_by_id),
+            "same_problems_again": obj.shown_state == JobState.FAILED and obj.problem_count,
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -47,6 +47,10 @@ PROGRESS_EVERY = 1.0  # seconds
 PROBLEMS_KEPT = 200
 RUN_AGAIN_REFUSED = "Only a job that failed or stopped can be run again; this one is {state}."
 RUN_AGAIN_NOT_YOURS = "Only whoever submitted a job (or a superuser) runs it again."
+RUN_AGAIN_SAME_PROBLEMS = (
+    "The job's file has problems, and running it again would find the same ones: correct "
+    "the file and upload it again."
+)
 FAILED_ON_ERROR = "The job stopped on an error, and nothing of it was kept: {error}"
 # The fields a run starts afresh.
 AT_START = {
@@ -109,8 +113,8 @@ def job_run_again(*, job: Job, by: AbstractBaseUser) -> Job:
     without doubling any of it. A task of an earlier attempt that is somehow still running
     no longer writes to the job."""
     job = Job.objects.select_for_update().get(pk=job.pk)
-    if job.shown_state not in (JobState.FAILED, STOPPED):
-        raise ValidationError(RUN_AGAIN_REFUSED.format(state=job.shown_state))
+    if refusal := run_again_refusal(job):
+        raise ValidationError(refusal)
     if not (by.is_superuser or by.pk == job.submitted_by_id):
         raise PermissionDenied(RUN_AGAIN_NOT_YOURS)
     for name, value in AT_START.items():
@@ -120,6 +124,16 @@ def job_run_again(*, job: Job, by: AbstractBaseUser) -> Job:
     job.save()
     _enqueue(job, import_string(job.task_path))
     return job
+
+
+def run_again_refusal(job: Job) -> str | None:
+    """Why the job cannot be run again, or None: only a job that stopped, or failed on an
+    error rather than on problems in its file, would end otherwise a second time."""
+    if job.shown_state not in (JobState.FAILED, STOPPED):
+        return RUN_AGAIN_REFUSED.format(state=job.shown_state)
+    if job.problem_count:
+        return RUN_AGAIN_SAME_PROBLEMS
+    return None
 
 
 class JobRun:

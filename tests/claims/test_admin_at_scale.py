@@ -32,6 +32,35 @@ def test_past_the_cap_the_list_says_more_than(client, editor, monkeypatch):
     assert "5 claims" not in text
 
 
+def test_past_the_cap_the_search_line_says_more_than_and_thousands_are_separated(
+    client, editor, monkeypatch
+):
+    monkeypatch.setattr(CappedPaginator, "cap", 3000)
+    for n in range(3):
+        ClaimFactory(statement=f"Claim number {n} on Ascend processors.")
+    client.force_login(editor)
+    text = client.get(URL, {"q": "ascend"}).content.decode()
+    assert "3 results" in text
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    text = client.get(URL, {"q": "ascend"}).content.decode()
+    assert "More than 2 results" in text and "3 results" not in text
+    monkeypatch.setattr(CappedPaginator, "cap", 2000)
+    monkeypatch.setattr(CappedPaginator, "is_capped", True)
+    assert "More than 2,000 claims" in client.get(URL).content.decode()
+
+
+def test_no_filter_counts_every_row_for_its_choices(client, editor):
+    ClaimFactory()
+    client.force_login(editor)
+    counts = []
+    for params in [{}, {"_facets": "True"}]:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(URL, params)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert "Show counts" not in page.content.decode()
+
+
 def test_the_list_is_newest_first_whatever_column_the_address_asks_to_sort_by(client, editor):
     for statement in ["Beta was logged first.", "Alpha was logged second.", "Gamma came last."]:
         ClaimFactory(statement=statement)

@@ -191,11 +191,20 @@ def test_problems_are_counted_as_the_file_is_checked_and_nothing_is_imported(
     assert job.state == JobState.FAILED and job.problem_count == 4
     assert job.summary == "Nothing was imported: 4 problem(s) in the file."
     assert job.problems[0] == "line 2: evidence 1 locator: This field cannot be blank."
-    assert job.input  # kept, so that the job can be run again
     assert Claim.objects.count() == 0
     page = client.get(job_page(job)).content.decode()
     assert "line 5: evidence 1 locator: This field cannot be blank." in page
     assert "4 of 4 claims, 4 problems" in page
+    # The same file would fail the same way: the page says to correct it, and offers no rerun.
+    assert "Correct the problems in the file and upload it again" in page
+    assert 'value="Run again"' not in page
+    response = client.post(reverse("admin:workbench_job_run_again", args=[job.pk]), follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "The job's file has problems, and running it again would find the same ones: correct "
+        "the file and upload it again."
+    ]
+    job.refresh_from_db()
+    assert (job.state, job.attempts) == (JobState.FAILED, 1)
 
 
 def test_a_null_character_in_a_row_fails_the_job_with_its_line(client, editor):
