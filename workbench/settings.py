@@ -90,6 +90,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "workbench.urls"
+FORM_RENDERER = "workbench.rendering.FormRenderer"
 
 TEMPLATES = [
     {
