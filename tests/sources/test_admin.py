@@ -346,3 +346,21 @@ def test_editors_do_not_see_the_merges_nor_their_undo(client, curator, editor):
     client.force_login(editor)
     page = client.get(reverse("admin:sources_source_change", args=[survivor.pk])).content.decode()
     assert "GovAI survey" in page and undo_url(duplicate_pk) not in page
+
+
+def test_the_source_list_keeps_its_title_order_when_asked_to_sort_by_another_column(
+    client, curator
+):
+    for title in ["Beta report", "Alpha paper", "Gamma blog"]:
+        SourceFactory(title=title)
+    client.force_login(curator)
+    url = reverse("admin:sources_source_changelist")
+
+    def titles(**params):
+        return [s.title for s in client.get(url, params).context["cl"].result_list]
+
+    by_title = ["Alpha paper", "Beta report", "Gamma blog"]
+    assert titles() == by_title
+    for unsortable in ["3", "-4", "5.6", "x", "99", "-", "1" * 5000]:
+        assert titles(o=unsortable) == by_title, unsortable
+    assert titles(o="-1") == list(reversed(by_title))  # the title column sorts both ways
