@@ -20,6 +20,7 @@ from django.http import QueryDict
 from rapidfuzz import fuzz, process
 
 from sources.models import Source
+from workbench.pagination import CappedPaginator
 
 from .choices import (
     STANCES_AGAINST,
@@ -120,8 +121,13 @@ def claim_export_every_state() -> QuerySet[Claim]:
 
 
 def desk_counts(user) -> dict[str, int]:
-    """How many claims wait in each of an editor's queues: five indexed counts, exact."""
-    return {queue: Claim.objects.desk_queue(queue, user).count() for queue in DeskQueue}
+    """How many claims wait in each of an editor's queues: five indexed counts of keys, up to
+    the lists' cap (past it, the desk says "more than", as the queue's list does)."""
+    cap = CappedPaginator.cap
+    return {
+        queue: Claim.objects.desk_queue(queue, user).order_by().values("pk")[: cap + 1].count()
+        for queue in DeskQueue
+    }
 
 
 def claim_review_screen() -> QuerySet[Claim]:

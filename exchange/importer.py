@@ -79,17 +79,17 @@ class ImportReport(Report):
         if self.problems:
             return self.refusal
         text = (
-            f"Imported {self.claims} claims ({self.published} published), "
-            f"{self.evidence} evidence items, {self.relations} relations and "
-            f"{self.sources} new sources; {self.unchanged} claims were already in the "
+            f"Imported {self.claims:,} claims ({self.published:,} published), "
+            f"{self.evidence:,} evidence items, {self.relations:,} relations and "
+            f"{self.sources:,} new sources; {self.unchanged:,} claims were already in the "
             "workbench and were left unchanged."
         )
         if self.figures:
-            text += f" {self.figures} claims carry figures."
+            text += f" {self.figures:,} claims carry figures."
         if self.explanations:
-            text += f" {self.explanations} disagreements between figures were explained."
+            text += f" {self.explanations:,} disagreements between figures were explained."
         if self.relations_skipped:
-            text += f" {len(self.relations_skipped)} relations to unknown claims were skipped."
+            text += f" {len(self.relations_skipped):,} relations to unknown claims were skipped."
         return text
 
 

@@ -4,6 +4,8 @@ filtered to it."""
 from django import template
 from django.urls import reverse
 
+from workbench.pagination import CappedPaginator
+
 from ..choices import DeskQueue
 from ..selectors import desk_counts
 from ..services.claims import is_editor
@@ -18,8 +20,14 @@ def desk(user) -> dict:
     counts = desk_counts(user)
     changelist = reverse("admin:claims_claim_changelist")
     return {
+        "cap": CappedPaginator.cap,
         "queues": [
-            {"label": queue.label, "count": counts[queue], "url": f"{changelist}?desk={queue}"}
+            {
+                "label": queue.label,
+                "count": counts[queue],
+                "more": counts[queue] > CappedPaginator.cap,
+                "url": f"{changelist}?desk={queue}",
+            }
             for queue in DeskQueue
-        ]
+        ],
     }

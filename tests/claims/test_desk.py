@@ -12,6 +12,7 @@ from claims import services
 from claims.choices import ClaimState, DeskQueue
 from claims.models import Review
 from tests.factories import ClaimFactory, PublishedClaimFactory, UserFactory
+from workbench.pagination import CappedPaginator
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,14 @@ def test_the_desk_counts_each_queue_and_lists_it(client, editor, desk_of_two):
     assert listed(client, "drafts") == [claims["draft"].statement]
     # Oldest re-check first.
     assert listed(client, "recheck") == [claims["late"].statement, claims["later"].statement]
+
+
+def test_past_the_lists_cap_the_desk_says_more_than(client, editor, desk_of_two, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "cap", 1)
+    client.force_login(editor)
+    counts = desk(client)
+    assert counts["approve"] == counts["recheck"] == "more than 1"
+    assert counts["drafts"] == "1"
 
 
 def test_each_editor_has_his_own_desk(client, second_editor, desk_of_two):
