@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from .choices import STOPPED, JobState
-from .jobs import job_run_again, run_again_refusal
+from .jobs import RUN_AGAIN_SAME_PROBLEMS, job_run_again, run_again_refusal
 from .models import Job
 from .pagination import CappedPaginator
 from .unstorable import (
@@ -620,7 +620,8 @@ class JobAdmin(RecordOnlyMixin, admin.ModelAdmin):
             "reloads": obj.shown_state in (JobState.QUEUED, JobState.RUNNING),
             "may_run_again": run_again_refusal(obj) is None
             and (user.is_superuser or user.pk == obj.submitted_by_id),
-            "same_problems_again": obj.shown_state == JobState.FAILED and obj.problem_count,
+            # Failed or stopped: the page says why whenever the service would refuse for it.
+            "same_problems_again": run_again_refusal(obj) == RUN_AGAIN_SAME_PROBLEMS,
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -267,6 +267,27 @@ def test_an_import_failing_halfway_leaves_nothing_and_runs_again_once(
     )
 
 
+def test_a_stopped_job_that_found_problems_says_why_it_is_not_run_again(client, editor):
+    # On PostgreSQL the problems found so far are written as the file is checked; the worker
+    # then died. The page offers no "Run again", and must say why, as a failed job's does.
+    client.force_login(editor)
+    upload(client, claims_csv(3))
+    job = Job.objects.get()
+    long_ago = job.submitted_at.replace(year=job.submitted_at.year - 1)
+    Job.objects.filter(pk=job.pk).update(
+        state=JobState.RUNNING,
+        started_at=long_ago,
+        heartbeat_at=long_ago,
+        problem_count=1,
+        problems=["line 2: evidence 1 locator: This field cannot be blank."],
+    )
+    job.refresh_from_db()
+    assert job.shown_state == STOPPED
+    page = client.get(job_page(job)).content.decode()
+    assert 'value="Run again"' not in page
+    assert "Correct the problems in the file and upload it again" in page
+
+
 def test_a_job_whose_worker_died_shows_as_stopped_and_runs_again(client, editor, settings):
     client.force_login(editor)
     upload(client, claims_csv(3))
