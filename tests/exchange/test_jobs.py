@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -267,6 +267,33 @@ def test_an_import_failing_halfway_leaves_nothing_and_runs_again_once(
     )
 
 
+def test_an_import_that_met_another_editors_write_runs_again(client, editor, monkeypatch):
+    # The file is sound: the import failed on a row another editor wrote meanwhile, which the
+    # importer reports as a problem. A second run skips what is now in; correcting the file
+    # would change nothing.
+    add = _ClaimImporter.add
+
+    def add_beside_another_editor(self, records):
+        raise IntegrityError("UNIQUE constraint failed: claims_claim.slug")
+
+    monkeypatch.setattr(_ClaimImporter, "add", add_beside_another_editor)
+    client.force_login(editor)
+    upload(client, claims_csv(2))
+    run_worker()
+    job = Job.objects.get()
+    assert job.state == JobState.FAILED
+    assert job.problems[0].startswith("The import conflicts with the workbench")
+
+    monkeypatch.setattr(_ClaimImporter, "add", add)
+    page = client.get(job_page(job)).content.decode()
+    assert "Correct the problems in the file" not in page
+    assert 'value="Run again"' in page
+    client.post(reverse("admin:workbench_job_run_again", args=[job.pk]))
+    run_worker()
+    job.refresh_from_db()
+    assert job.state == JobState.DONE and Claim.objects.count() == 2
+
+
 def test_a_stopped_job_that_found_problems_says_why_it_is_not_run_again(client, editor):
     # On PostgreSQL the problems found so far are written as the file is checked; the worker
     # then died. The page offers no "Run again", and must say why, as a failed job's does.
@@ -425,6 +452,22 @@ def test_a_search_with_more_matches_than_it_ranks_says_so_before_its_export(
     reader = client.get("/claims/?q=trained").content.decode()
     assert "The 2 best matches; there may be more" in reader
     assert "The 1 best" not in client.get("/claims/?q=model+1").content.decode()
+
+
+@pytest.mark.parametrize(
+    "filters, exported",
+    [("?state=published", 3), ("?state__in=published", 3), ("?topic=999999", 0)],
+)
+def test_the_export_page_never_says_every_state_of_a_filtered_list(
+    client, editor, listed_claims, filters, exported
+):
+    # The list takes these lookups (its own links write ?state__exact=…): the export holds
+    # the claims they narrow it to, so the page must not present it as the whole list.
+    Topic.objects.create(name="Model scale", slug="model-scale")  # the topic filter shows
+    client.force_login(editor)
+    text = client.get(reverse("exchange:export-claims") + filters).content.decode()
+    assert f"Export {exported} claim" in text
+    assert "in every state" not in text
 
 
 @pytest.mark.parametrize("filters", ["?nonsense=1", "?id=abc", "?graded_at__year=99999"])
