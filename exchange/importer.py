@@ -76,6 +76,8 @@ class ImportReport(Report):
     relations_skipped: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
+        if self.failure:
+            return f"Nothing was imported: {self.failure}"
         if self.problems:
             return self.refusal
         text = (
@@ -131,7 +133,7 @@ def claims_import(
     batches, in bulk but with a history record for every row. `progress` is told how far
     it has come."""
     if not by.has_perm("claims.add_claim"):
-        return ImportReport(problems=[ONLY_EDITORS_IMPORT.format(user=by)])
+        return ImportReport(failure=ONLY_EDITORS_IMPORT.format(user=by))
     if approver and approver.pk == by.pk and settings.WORKBENCH_REQUIRE_SECOND_PERSON:
         return ImportReport(problems=[SAME_PERSON_IMPORTS_AND_APPROVES.format(user=by)])
     if approver and (refusal := approval_refused(approver)):
@@ -166,7 +168,7 @@ def claims_import(
         return ImportReport(problems=[str(error)])
     except IntegrityError as error:
         # Another editor wrote a conflicting row meanwhile; the import was rolled back whole.
-        return ImportReport(problems=[f"The import conflicts with the workbench: {error}"])
+        return ImportReport(failure=f"The import conflicts with the workbench: {error}")
     return importer.report
 
 

@@ -122,13 +122,16 @@ RELATION_FIELDS = ["kind", "claim", "note"]
 
 @dataclass
 class Report:
-    """What an import did, or, when `problems` is not empty, why it did nothing."""
+    """What an import did, or, when `problems` is not empty, why it did nothing: the file's
+    problems, or the `failure` of an import of a sound file (another editor's write at the
+    same time, the importer's rights), which running it again may get past."""
 
     problems: list[str] = field(default_factory=list)
+    failure: str = ""
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.failure
 
     @property
     def refusal(self) -> str:

@@ -131,11 +131,19 @@ def claim_export(request):
 
 
 def _filters_chosen(changelist) -> list[tuple[str, str]]:
-    """The list's filters that narrow it, as (filter, choice) the editor chose them."""
-    return [
-        (str(spec.title), str(choice["display"]))
-        for spec in changelist.filter_specs
-        if spec.used_parameters
-        for choice in spec.choices(changelist)
-        if choice["selected"]
-    ]
+    """The list's filters that narrow it, as (filter, choice) the editor chose them; a choice
+    the filter does not list (a topic since deleted) as its address gives it."""
+    chosen = []
+    for spec in changelist.filter_specs:
+        if not spec.used_parameters:
+            continue
+        shown = [str(c["display"]) for c in spec.choices(changelist) if c["selected"]]
+        if not shown:
+            values = spec.used_parameters.values()
+            shown = [", ".join(str(v) for value in values for v in _as_list(value))]
+        chosen += [(str(spec.title), choice) for choice in shown]
+    return chosen
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]

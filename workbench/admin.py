@@ -203,7 +203,7 @@ class RecordOnlyMixin:
 
 
 # What Django's own list filters write: a choice, a related row's key, "none", a range of dates.
-FILTER_LOOKUPS = {"exact", "id", "isnull", "in", "gte", "lte", "gt", "lt"}
+FILTER_LOOKUPS = {"exact", "id", "isnull", "gte", "lt"}
 
 
 class SortableOnlyChangeList(ChangeList):
@@ -263,15 +263,19 @@ class HistoryAdmin(SafeInputMixin, SimpleHistoryAdmin):
     def lookup_allowed(self, lookup, value, request=None):
         """Only the filters a list offers, as they write themselves in its address. Django
         also takes any other lookup on the list's own fields (?statement__regex=…): a pattern
-        the database cannot compile failed the page, and each such lookup reads every row."""
-        offered = set()
+        the database cannot compile failed the page, and each such lookup reads every row.
+        A field's filter writes its lookup (?state__exact=), never the bare field or a list
+        (?state=, ?state__in=): those would narrow the list with no filter showing it."""
+        own_parameters, fields = set(), set()
         for spec in self.get_list_filter(request):
             if isinstance(spec, type):  # a SimpleListFilter reads its own parameter
-                offered.add(spec.parameter_name)
+                own_parameters.add(spec.parameter_name)
             else:
-                offered.add(spec if isinstance(spec, str) else spec[0])
+                fields.add(spec if isinstance(spec, str) else spec[0])
+        if lookup in own_parameters:
+            return super().lookup_allowed(lookup, value, request)
         field, *rest = lookup.split(LOOKUP_SEP)
-        if field not in offered or not set(rest) <= FILTER_LOOKUPS:
+        if field not in fields or not rest or not set(rest) <= FILTER_LOOKUPS:
             return False
         return super().lookup_allowed(lookup, value, request)
 
@@ -521,6 +525,7 @@ class JobAdmin(RecordOnlyMixin, admin.ModelAdmin):
     failed or stopped can be run again by whoever submitted it."""
 
     list_display = ["__str__", "submitted_by", "submitted_at", "shown_state", "progress_shown"]
+    show_facets = admin.ShowFacets.NEVER  # jobs pile up; counting each choice reads them all
     list_filter = [JobStateFilter, "kind"]
     list_select_related = ["submitted_by"]
     show_full_result_count = False

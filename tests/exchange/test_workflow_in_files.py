@@ -187,7 +187,8 @@ def test_grading_times_that_cannot_be_are_reported(editor, second_editor, graded
 
 def test_only_editors_import_and_only_editors_approve(editor, second_editor, curator):
     refused = load([record("a")], curator)
-    assert refused.problems == [f"{curator} may not add claims, so cannot import them."]
+    assert refused.failure == f"{curator} may not add claims, so cannot import them."
+    assert str(refused) == f"Nothing was imported: {refused.failure}"
     refused = load([record("a")], editor, approver=curator)
     assert refused.problems == [
         f"{curator} may not change claims, so cannot approve their gradings."
