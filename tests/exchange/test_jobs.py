@@ -430,6 +430,7 @@ def test_the_export_page_names_the_filters_and_search_it_exports(client, editor,
     assert "Export 3 claims" in text and "the search “trained” finds" in text
     assert "<li>State: Published</li>" in text and "in every state" not in text
     assert page.context["form"]["format"].value() == "csv"  # Export works without a choice
+    assert '<a href="/admin/claims/claim/">Claims</a> › Export claims' in text  # the way back
     unfiltered = client.get(reverse("exchange:export-claims")).content.decode()
     assert "Export 4 claims" in unfiltered and "in every state" in unfiltered
 
