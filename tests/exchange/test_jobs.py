@@ -136,6 +136,9 @@ def test_an_upload_is_stored_and_queued_and_the_worker_imports_it(
     assert client.get(f"/media/{job.input.name}").status_code == 404
     page = client.get(job_page(job)).content.decode()
     assert "is queued for import" in page and '<meta http-equiv="refresh" content="5">' in page
+    # Who submitted it, as text: a link would lead an editor to the user admin's 403.
+    assert reverse("admin:auth_user_change", args=[editor.pk]) not in page
+    assert f'<div class="readonly">{editor.username}</div>' in page
 
     run_worker()
     job.refresh_from_db()
