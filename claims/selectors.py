@@ -20,7 +20,7 @@ from django.http import QueryDict
 from rapidfuzz import fuzz, process
 
 from sources.models import Source
-from workbench.pagination import CappedPaginator
+from workbench.pagination import CappedPaginator, capped_count
 
 from .choices import (
     STANCES_AGAINST,
@@ -123,9 +123,8 @@ def claim_export_every_state() -> QuerySet[Claim]:
 def desk_counts(user) -> dict[str, int]:
     """How many claims wait in each of an editor's queues: five indexed counts of keys, up to
     the lists' cap (past it, the desk says "more than", as the queue's list does)."""
-    cap = CappedPaginator.cap
     return {
-        queue: Claim.objects.desk_queue(queue, user).order_by().values("pk")[: cap + 1].count()
+        queue: capped_count(Claim.objects.desk_queue(queue, user), CappedPaginator.cap)
         for queue in DeskQueue
     }
 

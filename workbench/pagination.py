@@ -8,6 +8,13 @@ from rest_framework.pagination import CursorPagination
 from .unstorable import is_key
 
 
+def capped_count(rows: models.QuerySet, cap: int) -> int:
+    """How many rows, counted up to cap + 1: more than `cap` says "more than", and the rest of
+    a million rows is never counted. Keys only, unordered: the order and the annotations (an
+    admin list's "awaiting approval") matter for the rows shown, not for how many there are."""
+    return rows.order_by().values("pk")[: cap + 1].count()
+
+
 class CappedPaginator(Paginator):
     """Counts at most `cap` rows: past that, "more than 10,000" tells a reader as much as the
     exact figure, and counting a million filtered rows on every page view does not pay. Used
@@ -17,9 +24,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        # Keys only, unordered: the order and the annotations (an admin list's "awaiting
-        # approval") matter for the page shown, not for how many rows there are.
-        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        return capped_count(self.object_list, self.cap)
 
     @property
     def is_capped(self) -> bool:
