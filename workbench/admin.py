@@ -625,13 +625,12 @@ class JobAdmin(RecordOnlyMixin, admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:workbench_job_change", args=[job.pk]))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        user = request.user
+        refusal = run_again_refusal(obj)
         context |= {
             "reloads": obj.shown_state in (JobState.QUEUED, JobState.RUNNING),
-            "may_run_again": run_again_refusal(obj) is None
-            and (user.is_superuser or user.pk == obj.submitted_by_id),
+            "may_run_again": refusal is None and obj.may_be_run_again_by(request.user),
             # Failed or stopped: the page says why whenever the service would refuse for it.
-            "same_problems_again": run_again_refusal(obj) == RUN_AGAIN_SAME_PROBLEMS,
+            "same_problems_again": refusal == RUN_AGAIN_SAME_PROBLEMS,
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
 

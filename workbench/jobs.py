@@ -115,7 +115,7 @@ def job_run_again(*, job: Job, by: AbstractBaseUser) -> Job:
     job = Job.objects.select_for_update().get(pk=job.pk)
     if refusal := run_again_refusal(job):
         raise ValidationError(refusal)
-    if not (by.is_superuser or by.pk == job.submitted_by_id):
+    if not job.may_be_run_again_by(by):
         raise PermissionDenied(RUN_AGAIN_NOT_YOURS)
     for name, value in AT_START.items():
         setattr(job, name, value)

@@ -148,6 +148,10 @@ class Job(models.Model):
             and (user.is_superuser or user.has_perm(self.permission))
         )
 
+    def may_be_run_again_by(self, user) -> bool:
+        """Whoever submitted the job runs it again (or a superuser): it writes as theirs."""
+        return user.is_superuser or user.pk == self.submitted_by_id
+
     @property
     def shown_state(self) -> str:
         """The state as editors should read it: a running job whose worker went silent longer
