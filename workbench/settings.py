@@ -83,8 +83,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # On SQLite, a write that waited too long for another (an import) is told so with a 503.
-    "workbench.busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -124,6 +122,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # A write that waited longer than that for another (an import) is told so with a 503.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "workbench.busy.DatabaseBusyMiddleware"
+    )
     # Tests on SQLite use a file, not memory: the browser tests' live server answers requests
     # in several threads, and an in-memory database would be one connection shared by all.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
