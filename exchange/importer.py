@@ -27,6 +27,7 @@ from claims.models import (
     normalised_name,
 )
 from claims.services import (
+    SUMMARY_BATCH_SIZE,
     approval_refused,
     claim_summaries_build,
     claim_summary_refresh,
@@ -51,8 +52,6 @@ from .records import QUOTE_FIELDS, Report
 from .validate import PUBLISHED_STATES, figure_from_record, file_problems, graded_at
 
 IMPORT_BATCH_SIZE = 1000
-# New claims whose summaries are built at a time: as many as claim_summary_refresh() takes.
-SUMMARY_BATCH_SIZE = 2000
 IMPORT_REASON = "Imported from {name}"
 # The reason is kept in each history record, in a field of 100 characters.
 NAME_IN_REASON_MAX_LENGTH = 80
@@ -463,7 +462,7 @@ class _ClaimImporter:
         sizes_recount(Claim, Evidence, Review, ClaimRelation, Source, Claim.topics.through)
         self._correct_linked(rows, partners - set(self.new_claim_ids))
         self._explain()
-        indexed = 0
+        indexed = 0  # told after each of the summaries' own batches
         for low, high in _runs(self.new_claim_ids):
             for start in range(low, high + 1, SUMMARY_BATCH_SIZE):
                 end = min(high, start + SUMMARY_BATCH_SIZE - 1)

@@ -66,6 +66,7 @@ from .reviews import (
     review_submit,
 )
 from .summaries import (
+    SUMMARY_BATCH_SIZE,
     claim_summaries_build,
     claim_summaries_refresh_for_sources,
     claim_summary_refresh,
@@ -76,6 +77,7 @@ __all__ = [
     "approval_refused",
     "CORRECTION_NEEDED",
     "MATERIAL_FIELDS",
+    "SUMMARY_BATCH_SIZE",
     "WORKFLOW_FIELDS",
     "claim_grade_and_publish",
     "claim_log",

@@ -26,6 +26,8 @@ from ..models.claim import names_in
 from ..search.analysis import chunks, terms_of, words_of
 from ..search.index import vector_literal
 
+# Claims whose summaries are read and written at a time.
+SUMMARY_BATCH_SIZE = 2000
 SUMMARY_FIELDS = [
     "is_contested",
     "has_counter_claim",
@@ -69,7 +71,7 @@ def _other_names(batch: list[int]) -> dict[int, list[str]]:
 
 
 def claim_summary_refresh(
-    *, claim_ids: Iterable[int], batch_size: int = 2000, new: bool = False
+    *, claim_ids: Iterable[int], batch_size: int = SUMMARY_BATCH_SIZE, new: bool = False
 ) -> None:
     """Rebuild the summaries (contested flag, evidence counts, search text and terms) of these
     claims from their current rows. Runs after every write that could change them. `new`: none
