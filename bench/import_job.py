@@ -175,7 +175,7 @@ def job_seconds(database: str) -> float:
     return float(count(database, sql)[0])
 
 
-def before(revision: str, server: str, prefix: str, path: Path) -> tuple[float, str]:
+def before(revision: str, server: str, prefix: str, path: Path) -> tuple[float, float, str]:
     with tempfile.TemporaryDirectory() as folder:
         code = Path(folder) / "clone"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(code)], check=True)
